@@ -1,0 +1,60 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strictConcurrency: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "imagelint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "ImageReference", targets: ["ImageReference"]),
+        .library(name: "ImageLint", targets: ["ImageLint"]),
+        .executable(name: "imagelint", targets: ["imagelint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+    ],
+    targets: [
+        // The reference grammar: no dependencies, usable on its own.
+        .target(name: "ImageReference", swiftSettings: strictConcurrency),
+        // The system libyaml, read through its event API.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // Sources, readers, extractors, policy, reporters: the whole pipeline.
+        .target(
+            name: "ImageLint",
+            dependencies: ["ImageReference", "CYAML"],
+            swiftSettings: strictConcurrency
+        ),
+        .executableTarget(
+            name: "imagelint",
+            dependencies: [
+                "ImageLint",
+                "ImageReference",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictConcurrency
+        ),
+        .testTarget(
+            name: "ImageReferenceTests",
+            dependencies: ["ImageReference"],
+            swiftSettings: strictConcurrency
+        ),
+        .testTarget(
+            name: "ImageLintTests",
+            dependencies: ["ImageLint", "ImageReference"],
+            swiftSettings: strictConcurrency
+        ),
+        .testTarget(
+            name: "imagelintTests",
+            dependencies: ["imagelint"],
+            swiftSettings: strictConcurrency
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

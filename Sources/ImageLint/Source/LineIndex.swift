@@ -1,0 +1,148 @@
+/// Maps byte offsets to lines and columns and back.
+///
+/// Lines end at LF, CRLF or a lone CR; the terminator belongs to the line it
+/// ends, never to the next. The index is built in one pass over the bytes and
+/// answers each look-up with a binary search over line starts plus a scan of
+/// one line, so it is cheap to build for every file and cheap to query for
+/// the few positions a report needs.
+public struct LineIndex: Sendable {
+    /// Byte offset where each line starts; `lineStarts[0] == 0`.
+    public let lineStarts: [Int]
+    /// Byte offset where each line's content ends (before its terminator).
+    public let lineEnds: [Int]
+    /// Bytes of the UTF-8 BOM at the start of the file (0 or 3).
+    public let bomLength: Int
+    private let bytes: [UInt8]
+
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        var ends: [Int] = []
+        starts.reserveCapacity(bytes.count / 32 + 1)
+        ends.reserveCapacity(bytes.count / 32 + 1)
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == 0x0A {
+                ends.append(i)
+                starts.append(i + 1)
+            } else if b == 0x0D {
+                ends.append(i)
+                if i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
+                starts.append(i + 1)
+            }
+            i += 1
+        }
+        ends.append(n)
+        lineStarts = starts
+        lineEnds = ends
+        bomLength = n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The 0-based line that holds `offset` (an offset inside a line
+    /// terminator belongs to the line it ends; offsets past the end clamp).
+    public func lineNumberIndex(of offset: Int) -> Int {
+        let offset = min(max(offset, 0), bytes.count)
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    /// The byte range of line `line` (1-based) without its terminator.
+    public func contentSpan(ofLine line: Int) -> SourceSpan? {
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        return SourceSpan(start: lineStarts[line - 1], end: lineEnds[line - 1])
+    }
+
+    /// The position of `offset`, with every kind of column.
+    public func position(of offset: Int) -> SourcePosition {
+        let offset = min(max(offset, 0), bytes.count)
+        let lineIndex = lineNumberIndex(of: offset)
+        var cursor = lineStarts[lineIndex]
+        if lineIndex == 0 { cursor = min(bomLength, offset) }
+        let start = cursor
+        let stop = min(offset, lineEnds[lineIndex])
+        var scalars = 0
+        var units = 0
+        while cursor < stop {
+            let length = LineIndex.scalarLength(bytes, at: cursor, limit: stop)
+            scalars += 1
+            units += length == 4 ? 2 : 1
+            cursor += length
+        }
+        // An offset inside the line terminator counts the terminator's bytes.
+        let extra = offset - max(stop, start)
+        scalars += max(0, extra)
+        units += max(0, extra)
+        return SourcePosition(
+            offset: offset,
+            line: lineIndex + 1,
+            column: scalars + 1,
+            utf16Column: units + 1,
+            byteColumn: offset - lineStarts[lineIndex] + 1
+        )
+    }
+
+    /// The byte offset of a 1-based line and scalar column, clamped to the
+    /// line's content; nil for a line that does not exist.
+    public func offset(line: Int, column: Int) -> Int? {
+        guard line >= 1, line <= lineStarts.count, column >= 1 else { return nil }
+        var cursor = lineStarts[line - 1]
+        if line == 1 { cursor = bomLength }
+        let stop = lineEnds[line - 1]
+        var remaining = column - 1
+        while remaining > 0, cursor < stop {
+            cursor += LineIndex.scalarLength(bytes, at: cursor, limit: stop)
+            remaining -= 1
+        }
+        return cursor
+    }
+
+    /// The byte offset of a 1-based line and UTF-16 column (LSP positions).
+    public func offset(line: Int, utf16Column: Int) -> Int? {
+        guard line >= 1, line <= lineStarts.count, utf16Column >= 1 else { return nil }
+        var cursor = lineStarts[line - 1]
+        if line == 1 { cursor = bomLength }
+        let stop = lineEnds[line - 1]
+        var remaining = utf16Column - 1
+        while remaining > 0, cursor < stop {
+            let length = LineIndex.scalarLength(bytes, at: cursor, limit: stop)
+            remaining -= length == 4 ? 2 : 1
+            cursor += length
+        }
+        return cursor
+    }
+
+    /// Length in bytes of the UTF-8 sequence at `i`; 1 for any invalid byte,
+    /// so every byte sequence decodes to something and nothing traps.
+    @inline(__always)
+    static func scalarLength(_ bytes: [UInt8], at i: Int, limit: Int) -> Int {
+        let b0 = bytes[i]
+        if b0 < 0x80 { return 1 }
+        let need: Int
+        switch b0 {
+        case 0xC2...0xDF: need = 2
+        case 0xE0...0xEF: need = 3
+        case 0xF0...0xF4: need = 4
+        default: return 1
+        }
+        guard i + need <= limit else { return 1 }
+        for k in 1..<need where bytes[i + k] & 0xC0 != 0x80 { return 1 }
+        // Reject overlong and surrogate forms the way a strict decoder does.
+        let b1 = bytes[i + 1]
+        switch b0 {
+        case 0xE0 where b1 < 0xA0: return 1
+        case 0xED where b1 > 0x9F: return 1
+        case 0xF0 where b1 < 0x90: return 1
+        case 0xF4 where b1 > 0x8F: return 1
+        default: return need
+        }
+    }
+}
