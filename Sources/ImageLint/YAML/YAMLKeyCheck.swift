@@ -24,7 +24,7 @@ extension YAMLStreamBuilder {
             let keyIndex = cursor
             let valueIndex = records[Int(keyIndex)].next
             cursor = records[Int(valueIndex)].next
-            if isMergeKey(keyIndex) {
+            if isMergeKey(keyIndex), !isSequenceMerge(valueIndex) {
                 keyScratch.mergeKeys.append(keyIndex)
                 continue
             }
@@ -89,6 +89,24 @@ extension YAMLStreamBuilder {
         return withValue(index) { $0[0] == UInt8(ascii: "<") && $0[1] == UInt8(ascii: "<") }
     }
 
+    /// `- <<: *list` with `list` a sequence of scalars: not a YAML merge but
+    /// an extension of some go-yaml forks (Woodpecker splices the sequence
+    /// into the enclosing one). The pair is kept as written, without a
+    /// diagnostic, for the extractor of that format to interpret.
+    private func isSequenceMerge(_ value: UInt32) -> Bool {
+        let r = records[Int(value)]
+        guard r.kind == .alias, r.a != YAMLNodeRecord.none else { return false }
+        let target = records[Int(r.a)]
+        guard target.kind == .sequence else { return false }
+        var item = r.a + 1
+        for _ in 0..<target.a {
+            let resolved = resolvedIndex(item)
+            if resolved == YAMLNodeRecord.none || records[Int(resolved)].kind != .mapping { return true }
+            item = records[Int(item)].next
+        }
+        return false
+    }
+
     /// Builds the mapping's effective pairs: its own (non-merge) pairs as
     /// written, then each merge source's effective pairs whose key is not
     /// there yet, in the order the sources are written.
@@ -134,27 +152,36 @@ extension YAMLStreamBuilder {
             return [(value, value)]
         case .alias:
             guard r.a != YAMLNodeRecord.none else { return [] }
-            if records[Int(r.a)].kind == .mapping { return [(r.a, value)] }
+            let target = records[Int(r.a)].kind
+            if target == .mapping { return [(r.a, value)] }
+            // An alias of a list of mappings: each brought by the alias.
+            if target == .sequence { return listSources(r.a, via: value) }
         case .sequence:
-            var result: [(mapping: UInt32, via: UInt32)] = []
-            var item = value + 1
-            for _ in 0..<r.a {
-                let ir = records[Int(item)]
-                if ir.kind == .mapping {
-                    result.append((item, item))
-                } else if ir.kind == .alias, ir.a != YAMLNodeRecord.none, records[Int(ir.a)].kind == .mapping {
-                    result.append((ir.a, item))
-                } else if !(ir.kind == .alias && ir.a == YAMLNodeRecord.none) {
-                    reportInvalidMerge(item)
-                }
-                item = ir.next
-            }
-            return result
+            return listSources(value, via: nil)
         case .scalar:
             break
         }
         reportInvalidMerge(value)
         return []
+    }
+
+    /// The mappings of a merge list; each item is its own way in unless the
+    /// list itself was reached through the alias `via`.
+    private mutating func listSources(_ list: UInt32, via: UInt32?) -> [(mapping: UInt32, via: UInt32)] {
+        var result: [(mapping: UInt32, via: UInt32)] = []
+        var item = list + 1
+        for _ in 0..<records[Int(list)].a {
+            let ir = records[Int(item)]
+            if ir.kind == .mapping {
+                result.append((item, via ?? item))
+            } else if ir.kind == .alias, ir.a != YAMLNodeRecord.none, records[Int(ir.a)].kind == .mapping {
+                result.append((ir.a, via ?? item))
+            } else if !(ir.kind == .alias && ir.a == YAMLNodeRecord.none) {
+                reportInvalidMerge(item)
+            }
+            item = ir.next
+        }
+        return result
     }
 
     private mutating func reportInvalidMerge(_ index: UInt32) {

@@ -128,6 +128,17 @@ struct YAMLStructureTests {
         #expect(stream.documents.first?.root?["a"]?["b"]?.scalar?.value == "1")
     }
 
+    @Test func sequenceMergeIsKeptAsWritten() throws {
+        // Woodpecker's `- <<: *paths` splices a list; not a YAML merge.
+        let stream = read("p: &p [a, b]\nm: &m [{x: 1}]\nq:\n  - <<: *p\n  - <<: *m\n")
+        #expect(stream.diagnostics.isEmpty)
+        let items = try #require(stream.documents.first?.root?["q"]?.sequence)
+        #expect(items[0]?.mapping?.hasMergeKeys == false)
+        #expect(items[0]?["<<"]?.sequence?.count == 2)
+        // An alias of a list of mappings is a merge.
+        #expect(items[1]?["x"]?.scalar?.value == "1")
+    }
+
     @Test func undefinedAndRecursiveAliases() throws {
         let stream = read("a: *nope\nb: &r [1, *r]\n")
         #expect(stream.codes == ["yaml-undefined-alias", "yaml-recursive-alias"])
