@@ -26,7 +26,7 @@ public indirect enum Condition: Sendable, Hashable {
     /// `role:` — what is done with the image.
     case role(Set<ImageRole>)
     /// `files:` — globs over the path relative to the policy's folder.
-    case files([Glob])
+    case files(GlobSet)
     /// `stage: final | builder` (Dockerfile).
     case finalStage(Bool)
     /// `kind:` (Kubernetes).
@@ -85,9 +85,8 @@ public indirect enum Condition: Sendable, Hashable {
             return kinds.contains(subject.occurrence.source)
         case .role(let roles):
             return roles.contains(subject.occurrence.role)
-        case .files(let globs):
-            guard let path = subject.policyPath else { return false }
-            return globs.contains { $0.matches(path) }
+        case .files(let set):
+            return set.matches(subject.relativePaths)
         case .finalStage(let final):
             guard let isFinal = subject.occurrence.context.isFinalStage else { return false }
             return isFinal == final
@@ -123,13 +122,14 @@ public indirect enum Condition: Sendable, Hashable {
 public struct ConditionSubject: Sendable {
     public var occurrence: ImageOccurrence
     public var image: ImageFacts
-    /// The file's path relative to the policy's folder, `/`-separated;
-    /// nil when the file is outside it (then `files:` never matches).
-    public var policyPath: String?
+    /// The file's path relative to each of the policy's base directories,
+    /// `/`-separated; nil where the file is outside that folder (then
+    /// `files:` globs relative to it never match).
+    public var relativePaths: [String?]
 
-    public init(occurrence: ImageOccurrence, image: ImageFacts, policyPath: String?) {
+    public init(occurrence: ImageOccurrence, image: ImageFacts, relativePaths: [String?]) {
         self.occurrence = occurrence
         self.image = image
-        self.policyPath = policyPath
+        self.relativePaths = relativePaths
     }
 }

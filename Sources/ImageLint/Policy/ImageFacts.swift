@@ -1,3 +1,5 @@
+import ImageReference
+
 /// What policy conditions look at in a parsed, normalized reference.
 ///
 /// Built once per occurrence from the reference parser's result, so every
@@ -35,5 +37,30 @@ public struct ImageFacts: Sendable, Hashable {
         if let tag { text += ":" + tag }
         if let digest { text += "@" + digest }
         return text
+    }
+}
+
+
+extension ImageFacts {
+    /// The facts of a reference parsed with Docker's normalization from
+    /// `written` (the resolved text).
+    public init(reference: Reference, written: String) {
+        self.init(
+            domain: String(reference.domain),
+            path: String(reference.path),
+            tag: reference.tag.map(String.init),
+            digest: reference.digest.map(\.description),
+            qualified: ImageFacts.namesRegistry(written),
+            familiarName: String(reference.familiarName)
+        )
+    }
+
+    /// Whether a reference as written starts with a registry: Docker's rule
+    /// for splitting the domain off (a first component, before a `/`, with
+    /// a `.`, a `:`, upper case, or exactly `localhost`).
+    static func namesRegistry(_ written: String) -> Bool {
+        guard let slash = written.firstIndex(of: "/") else { return false }
+        let first = written[..<slash]
+        return first.contains(".") || first.contains(":") || first == "localhost" || first.contains(where: \.isUppercase)
     }
 }

@@ -12,14 +12,19 @@ public struct SuppressionFilter: Sendable {
 
     /// Whether a suppression covers `finding`; marks every covering entry used.
     public mutating func suppresses(_ finding: Finding) -> Bool {
-        let line = finding.location.start.line
+        suppresses(rule: finding.rule, line: finding.location.start.line)
+    }
+
+    /// Whether a suppression covers `rule` on `line` (nil: only whole-file
+    /// suppressions count); marks every covering entry used.
+    public mutating func suppresses(rule: String, line: Int?) -> Bool {
         var suppressed = false
         for (s, suppression) in scan.suppressions.enumerated() {
             switch suppression.scope {
             case .file: break
             case .line(let target): guard target == line else { continue }
             }
-            for (e, entry) in suppression.entries.enumerated() where entry.rule == finding.rule {
+            for (e, entry) in suppression.entries.enumerated() where entry.rule == rule {
                 used[s][e] = true
                 suppressed = true
             }

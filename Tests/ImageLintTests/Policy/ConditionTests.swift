@@ -10,7 +10,7 @@ struct ConditionTests {
     static func subject(_ image: ImageFacts, context: OccurrenceContext = OccurrenceContext(), source: SourceKind = .dockerfile, role: ImageRole = .pull, path: String? = "Dockerfile") -> ConditionSubject {
         let file = SourceFile(path: "Dockerfile", text: "FROM x\n")
         let occurrence = ImageOccurrence(source: source, role: role, location: file.location(SourceSpan(start: 5, end: 6)), text: "x", resolved: "x", context: context)
-        return ConditionSubject(occurrence: occurrence, image: image, policyPath: path)
+        return ConditionSubject(occurrence: occurrence, image: image, relativePaths: [path])
     }
 
     @Test(arguments: ["nginx", "docker.io/nginx", "index.docker.io/library/nginx", "docker.io/library/nginx", "index.docker.io/nginx"])
@@ -104,8 +104,8 @@ struct ConditionTests {
         #expect(Condition.source([.kubernetes]).holds(for: k8s))
         #expect(!Condition.source([.compose]).holds(for: k8s))
         #expect(Condition.role([.pull]).holds(for: k8s))
-        #expect(Condition.files([try Glob("deploy/**")]).holds(for: Self.subject(image, path: "deploy/prod/x.yaml")))
-        #expect(!Condition.files([try Glob("deploy/**")]).holds(for: Self.subject(image, path: nil)))
+        #expect(Condition.files(GlobSet(base: 0, globs: [try Glob("deploy/**")])).holds(for: Self.subject(image, path: "deploy/prod/x.yaml")))
+        #expect(!Condition.files(GlobSet(base: 0, globs: [try Glob("deploy/**")])).holds(for: Self.subject(image, path: nil)))
         #expect(Condition.qualified(false).holds(for: Self.subject(Self.facts("docker.io", "library/nginx", qualified: false))))
     }
 }
