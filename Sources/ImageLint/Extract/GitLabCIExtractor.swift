@@ -177,9 +177,10 @@ struct GitLabCIWalk {
             services(target, context, expansion, via: via ?? site, depth: depth + 1)
             return
         }
+        if node.isReference { return }
         guard let list = node.sequence else {
             // A single service where a list belongs (through a reference).
-            if node.kind != .sequence, !node.isReference { service(node, context, expansion, via: via, depth: depth) }
+            if node.kind != .sequence { service(node, context, expansion, via: via, depth: depth) }
             return
         }
         for item in list {

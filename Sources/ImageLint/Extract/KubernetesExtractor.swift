@@ -159,16 +159,24 @@ struct KubernetesObjectWalk {
     /// A `PodSpec`: containers, init and ephemeral containers, image volumes.
     mutating func podSpec(_ node: YAMLNode?, _ base: OccurrenceContext, blankIsEmpty: Bool = false) {
         guard let node, let spec = node.mapping, collector.spend(at: node) else { return }
-        containers(spec["containers"], type: "container", base, blankIsEmpty: blankIsEmpty)
-        containers(spec["initContainers"], type: "initContainer", base, blankIsEmpty: blankIsEmpty)
-        containers(spec["ephemeralContainers"], type: "ephemeralContainer", base, blankIsEmpty: blankIsEmpty)
-        if let volumes = spec["volumes"]?.sequence {
-            for volume in volumes {
-                guard let reference = volume["image"]?["reference"] else { continue }
-                var context = base
-                context.container = volume["name"]?.scalar?.value
-                context.containerType = "imageVolume"
-                image(reference, context, what: "image volume")
+        // In written order: an anchored container is then reported with
+        // the context of the place it is written.
+        for pair in spec {
+            guard let key = pair.key.scalar else { continue }
+            if key.hasValue("containers") {
+                containers(pair.value, type: "container", base, blankIsEmpty: blankIsEmpty)
+            } else if key.hasValue("initContainers") {
+                containers(pair.value, type: "initContainer", base, blankIsEmpty: blankIsEmpty)
+            } else if key.hasValue("ephemeralContainers") {
+                containers(pair.value, type: "ephemeralContainer", base, blankIsEmpty: blankIsEmpty)
+            } else if key.hasValue("volumes") {
+                for volume in pair.value.items {
+                    guard let reference = volume["image"]?["reference"] else { continue }
+                    var context = base
+                    context.container = volume["name"]?.scalar?.value
+                    context.containerType = "imageVolume"
+                    image(reference, context, what: "image volume")
+                }
             }
         }
     }

@@ -10,6 +10,13 @@ struct YAMLOccurrenceCollector {
     private(set) var occurrences: [ImageOccurrence] = []
     var diagnostics: [Diagnostic] = []
     private var indexByNode: [Int: Int] = [:]
+    /// (value node, alias node) pairs already recorded, so a value reached
+    /// again and again through the same alias costs one look-up.
+    private var seenAliases: Set<Pair> = []
+    private struct Pair: Hashable {
+        var node: Int
+        var alias: Int
+    }
     private var budget: Int
     private var budgetExhausted = false
 
@@ -67,7 +74,9 @@ struct YAMLOccurrenceCollector {
         if scalar.isEmpty || Self.isNull(scalar) { return .empty }
         if let existing = indexByNode[node.id] {
             var ways: [RelatedLocation] = []
-            if let alias = node.reachedThrough { ways.append(Self.aliasRelated(alias, merged: node.isMerged)) }
+            if let alias = node.reachedThrough, seenAliases.insert(Pair(node: node.id, alias: alias.id)).inserted {
+                ways.append(Self.aliasRelated(alias, merged: node.isMerged))
+            }
             if let via { ways.append(via) }
             for way in ways where !occurrences[existing].related.contains(way) { occurrences[existing].related.append(way) }
             return .recorded
@@ -79,7 +88,10 @@ struct YAMLOccurrenceCollector {
         if prefix > 0, let start = scalar.sourceOffset(forValueOffset: prefix) { span.start = min(start, span.end) }
         let substitution = substitute(text)
         var related = substitution.related
-        if let alias = node.reachedThrough { related.append(Self.aliasRelated(alias, merged: node.isMerged)) }
+        if let alias = node.reachedThrough {
+            seenAliases.insert(Pair(node: node.id, alias: alias.id))
+            related.append(Self.aliasRelated(alias, merged: node.isMerged))
+        }
         if let via { related.append(via) }
         let occurrence = ImageOccurrence(
             source: source, role: role,
