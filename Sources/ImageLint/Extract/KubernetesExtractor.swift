@@ -41,6 +41,58 @@ public enum KubernetesExtractor {
         return true
     }
 
+    /// A cheap look at a file's bytes, for detection while walking: a YAML
+    /// line that starts with `apiVersion:` and one that starts with `kind:`
+    /// (both at the left margin, as every manifest and `List` writes them),
+    /// or JSON text with `"apiVersion"` and `"kind"` keys. Not a parse: the
+    /// extractor checks each document again.
+    public static func looksLikeManifest(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            var apiVersion = false
+            var kind = false
+            var lineStart = 0
+            // A UTF-8 BOM on the first line.
+            if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { lineStart = 3 }
+            var firstByte: UInt8?
+            var i = lineStart
+            while i < b.count {
+                let c = b[i]
+                if firstByte == nil, c != UInt8(ascii: " "), c != UInt8(ascii: "\t"), c != UInt8(ascii: "\n"), c != UInt8(ascii: "\r") {
+                    firstByte = c
+                }
+                if i == lineStart {
+                    if !apiVersion, hasPrefix(b, at: i, "apiVersion:") { apiVersion = true }
+                    if !kind, hasPrefix(b, at: i, "kind:") { kind = true }
+                    if apiVersion, kind { return true }
+                }
+                if c == UInt8(ascii: "\n") { lineStart = i + 1 }
+                i += 1
+            }
+            guard firstByte == UInt8(ascii: "{") || firstByte == UInt8(ascii: "[") else { return false }
+            return contains(b, "\"apiVersion\"") && contains(b, "\"kind\"")
+        }
+    }
+
+    private static func hasPrefix(_ b: UnsafeBufferPointer<UInt8>, at i: Int, _ prefix: StaticString) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        guard i + n <= b.count else { return false }
+        let p = prefix.utf8Start
+        for k in 0..<n where b[i + k] != p[k] { return false }
+        return true
+    }
+
+    private static func contains(_ b: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        let n = needle.utf8CodeUnitCount
+        guard n > 0, b.count >= n else { return false }
+        let first = needle.utf8Start[0]
+        var i = 0
+        while i + n <= b.count {
+            if b[i] == first, hasPrefix(b, at: i, needle) { return true }
+            i += 1
+        }
+        return false
+    }
+
     /// Whether any document of `stream` is a Kubernetes object (content
     /// detection for files that no name rule claims).
     public static func recognizes(_ stream: YAMLStream) -> Bool {

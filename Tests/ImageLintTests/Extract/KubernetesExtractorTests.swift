@@ -186,6 +186,20 @@ struct KubernetesExtractorTests {
         #expect(KubernetesExtractor.recognizes(YAMLReader.read(text: "---\n---\napiVersion: v1\nkind: Pod\n")))
     }
 
+    @Test(arguments: [
+        ("apiVersion: v1\nkind: Pod\n", true),
+        ("\u{FEFF}kind: Pod\r\napiVersion: v1\r\n", true),
+        ("# c\n---\napiVersion: apps/v1\nmetadata: {}\nkind: Deployment\n", true),
+        ("{\n  \"apiVersion\": \"v1\", \"kind\": \"Pod\"\n}", true),
+        ("  apiVersion: v1\n  kind: Pod\n", false),
+        ("kind: pipeline\ntype: docker\n", false),
+        ("services:\n  web:\n    image: x\n", false),
+        ("x: '\"apiVersion\" \"kind\"'\n", false),
+    ])
+    func manifestByteScan(_ text: String, _ expected: Bool) {
+        #expect(KubernetesExtractor.looksLikeManifest(Array(text.utf8)) == expected)
+    }
+
     /// An alias bomb along a path the extractor follows (inline templates
     /// of inline templates, ten at each of eight levels) ends with a
     /// diagnostic instead of 10^8 visits.
