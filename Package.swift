@@ -47,10 +47,12 @@ let package = Package(
             dependencies: ["ImageReference"],
             swiftSettings: strictConcurrency
         ),
+        // A seeded generator for reproducible benchmark inputs and property tests.
+        .target(name: "SeededRandom", swiftSettings: strictConcurrency),
         // Release-build benchmarks: `swift run -c release imagelint-bench <name>`.
         .executableTarget(
             name: "imagelint-bench",
-            dependencies: ["ImageReference"],
+            dependencies: ["ImageReference", "SeededRandom"],
             swiftSettings: strictConcurrency
         ),
         // Shared by the test targets: repository root, golden files.
@@ -61,7 +63,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ImageReferenceTests",
-            dependencies: ["ImageReference", "TestSupport"],
+            dependencies: ["ImageReference", "TestSupport", "SeededRandom"],
             swiftSettings: strictConcurrency
         ),
         .testTarget(

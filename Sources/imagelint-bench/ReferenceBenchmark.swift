@@ -1,4 +1,5 @@
 import ImageReference
+import SeededRandom
 
 /// `imagelint-bench reference`: `Reference.parse` and
 /// `Reference.parseNormalized` over a deterministic mix of 100,000
