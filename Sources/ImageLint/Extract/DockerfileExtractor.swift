@@ -63,7 +63,7 @@ private struct DockerfileExtraction {
                 readSources(instruction, onbuild: false)
             }
         }
-        if stages.isEmpty, !dockerfile.instructions.isEmpty {
+        if stages.isEmpty, !reportedNoStage, !dockerfile.instructions.isEmpty {
             report(.noStages, "no build stage: the Dockerfile has no FROM instruction", dockerfile.instructions[0].keywordSpan)
         }
     }
