@@ -123,7 +123,7 @@ struct PolicyLayer {
 
     private mutating func readRules(_ node: YAMLNode, catalog: RuleCatalog, into reader: inout PolicyNodeReader) {
         guard let mapping = reader.mapping(node, "'rules'") else { return }
-        for (id, pair) in reader.pairs(mapping, allowed: catalog.ids, in: "'rules' (custom rules go under 'custom-rules')") {
+        for (id, pair) in reader.pairs(mapping, allowed: catalog.ids, in: "'rules'", noun: "rule", note: " (rules of your own go under 'custom-rules')") {
             guard let declaration = catalog.declaration(id) else { continue }
             var setting = RuleSetting(keyNode: pair.key)
             let value = pair.value

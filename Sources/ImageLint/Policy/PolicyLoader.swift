@@ -69,7 +69,14 @@ public struct PolicyLoader: Sendable {
         collect(root, directory: directory, identity: isPreset ? root.path : PolicyPath.absolute(root.path, from: workingDirectory),
                 isPreset: isPreset, stack: [], state: &state, reader: &reader)
         let policy = compile(state, rootPath: isPreset ? nil : root.path, reader: &reader)
-        return Result(policy: policy, problems: reader.problems, files: state.files)
+        // Files in the order they were read, each file's problems by position.
+        let fileOrder = Dictionary(state.files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let problems = reader.problems.enumerated().sorted { lhs, rhs in
+            let left = (fileOrder[lhs.element.location.path] ?? Int.max, lhs.element.location.span.start, lhs.offset)
+            let right = (fileOrder[rhs.element.location.path] ?? Int.max, rhs.element.location.span.start, rhs.offset)
+            return left < right
+        }.map(\.element)
+        return Result(policy: policy, problems: problems, files: state.files)
     }
 
     private struct LoadState {
