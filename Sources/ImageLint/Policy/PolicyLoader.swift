@@ -93,7 +93,6 @@ public struct PolicyLoader: Sendable {
         stack: [(identity: String, display: String)], state: inout LoadState, reader: inout PolicyNodeReader
     ) {
         state.loaded.insert(identity)
-        state.files.append(file)
         let base: Int
         if isPreset {
             base = 0
@@ -142,6 +141,7 @@ public struct PolicyLoader: Sendable {
                     stack: chain, state: &state, reader: &reader)
         }
         state.layers.append(layer)
+        state.files.append(file)
     }
 
     private func compile(_ state: LoadState, rootPath: String?, reader: inout PolicyNodeReader) -> Policy {
