@@ -47,6 +47,7 @@ struct PolicyLayer {
         var unless: Condition?
         var scope: GlobSet?
         var mentionsRole: Bool
+        var definition: YAMLNode
     }
 
     struct ExceptionSpec {
@@ -56,6 +57,7 @@ struct PolicyLayer {
         var reason: String
         var expires: PolicyDate?
         var location: SourceLocation
+        var definition: YAMLNode
     }
 
     static let roleChoices: [(String, ImageRole)] = [
@@ -217,7 +219,7 @@ struct PolicyLayer {
             guard !broken, let id, let message, let match else { continue }
             customRules.append(CustomRuleSpec(
                 id: id.0, idNode: id.1, level: level, message: message, match: match, unless: unless,
-                scope: scope, mentionsRole: mentionsRole
+                scope: scope, mentionsRole: mentionsRole, definition: item
             ))
         }
     }
@@ -241,7 +243,7 @@ struct PolicyLayer {
         let compiler = ConditionCompiler(base: base)
         for item in sequence {
             guard let fields = reader.mapping(item, "an exception") else { continue }
-            var spec = ExceptionSpec(rules: [], images: [], files: nil, reason: "", expires: nil, location: item.location)
+            var spec = ExceptionSpec(rules: [], images: [], files: nil, reason: "", expires: nil, location: item.location, definition: item)
             var broken = false
             var written: Set<String> = []
             for (key, pair) in reader.pairs(fields, allowed: ["rules", "images", "files", "reason", "expires"], in: "an exception") {

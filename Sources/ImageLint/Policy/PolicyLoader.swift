@@ -171,10 +171,12 @@ public struct PolicyLoader: Sendable {
             let level = setting.level ?? .on(declaration.severity)
             guard case .on(let severity) = level else { continue }
             if let check = RuleCompiler(declaration: declaration, setting: setting).compile(into: &reader) {
-                policy.rules.append(ActiveRule(
+                var rule = ActiveRule(
                     id: declaration.id, severity: severity, scope: setting.files,
                     roles: setting.roles ?? Set(declaration.roles), check: check
-                ))
+                )
+                rule.options = declaration.options.compactMap { option in setting.options[option.name].map { (option.name, $0) } }
+                policy.rules.append(rule)
             }
         }
         for rule in customRules {
@@ -182,10 +184,12 @@ public struct PolicyLoader: Sendable {
             let roles: Set<ImageRole> = rule.mentionsRole
                 ? [.pull, .buildSource, .buildOutput, .frontend, .artifact]
                 : [.pull, .buildSource]
-            policy.rules.append(ActiveRule(
+            var active = ActiveRule(
                 id: rule.id, severity: severity, scope: rule.scope, roles: roles,
                 check: .conditions(ConditionCheck(match: rule.match, unless: rule.unless, message: rule.message))
-            ))
+            )
+            active.definition = rule.definition
+            policy.rules.append(active)
         }
 
         policy.knownRules = Set(catalog.ids + customRules.map(\.id) + RuleCatalog.pseudoRules)
@@ -196,10 +200,12 @@ public struct PolicyLoader: Sendable {
                 broken = true
             }
             guard !broken else { continue }
-            policy.exceptions.append(PolicyException(
+            var exception = PolicyException(
                 rules: Set(spec.rules.map(\.value)), images: spec.images, files: spec.files,
                 reason: spec.reason, expires: spec.expires, location: spec.location
-            ))
+            )
+            exception.definition = spec.definition
+            policy.exceptions.append(exception)
         }
         return policy
     }

@@ -143,3 +143,29 @@ struct PolicyLoaderTests {
         #expect(!ids(result.policy).contains("allowed-registries"))
     }
 }
+
+@Suite("Policy discovery")
+struct PolicyDiscoveryTests {
+    private func find(_ start: String, _ existing: Set<String>) -> String? {
+        PolicyDiscovery.find(from: start) { existing.contains($0) }
+    }
+
+    @Test func nearestFileWins() {
+        let files: Set<String> = ["/r/.git", "/r/.imagelint.yaml", "/r/svc/.imagelint.yml"]
+        #expect(find("/r/svc/api", files) == "/r/svc/.imagelint.yml")
+        #expect(find("/r/docs", files) == "/r/.imagelint.yaml")
+    }
+
+    @Test func yamlBeforeYml() {
+        #expect(find("/r", ["/r/.imagelint.yaml", "/r/.imagelint.yml"]) == "/r/.imagelint.yaml")
+    }
+
+    @Test func stopsAtTheRepositoryRoot() {
+        #expect(find("/home/u/r/svc", ["/home/u/.imagelint.yaml", "/home/u/r/.git"]) == nil)
+    }
+
+    @Test func withoutARepositoryGoesUpToTheRoot() {
+        #expect(find("/a/b/c", ["/.imagelint.yaml"]) == "/.imagelint.yaml")
+        #expect(find("/a/b/c", []) == nil)
+    }
+}
