@@ -4,6 +4,12 @@ public enum Extractor {
         switch kind {
         case .dockerfile:
             DockerfileExtractor.extract(file, options: options)
+        case .kubernetes:
+            KubernetesExtractor.extract(file, options: options)
+        case .githubActions:
+            GitHubActionsExtractor.extract(file, options: options)
+        case .gitlabCI:
+            GitLabCIExtractor.extract(file, options: options)
         }
     }
 }

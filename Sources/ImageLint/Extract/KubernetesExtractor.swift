@@ -22,7 +22,12 @@ public enum KubernetesExtractor {
     public static func extract(_ stream: YAMLStream, options: ExtractionOptions = ExtractionOptions()) -> Extraction {
         var walk = KubernetesObjectWalk(limits: .default)
         for document in stream.documents { walk.document(document) }
-        if let partial = stream.partialDocument { walk.document(partial) }
+        if let partial = stream.partialDocument {
+            // What a syntax error cut short is searched, but its shape is
+            // not judged (`image: [` is a list only because it is cut).
+            walk.reportsShapes = false
+            walk.document(partial)
+        }
         return walk.collector.extraction(readDiagnostics: stream.diagnostics)
     }
 
@@ -104,6 +109,9 @@ public enum KubernetesExtractor {
 /// documents, `List` items and embedded objects.
 struct KubernetesObjectWalk {
     var collector: YAMLOccurrenceCollector
+    /// Whether values of the wrong shape get diagnostics (not in a document
+    /// a syntax error interrupted).
+    var reportsShapes = true
     /// Tekton's parameter values for the task being searched.
     var tektonScope = TektonParameterScope()
 
@@ -274,6 +282,7 @@ struct KubernetesObjectWalk {
         switch outcome {
         case .recorded: break
         case .empty:
+            guard reportsShapes else { return }
             collector.diagnostics.append(Diagnostic(
                 severity: .note, code: "kubernetes-empty-image",
                 message: "\(subject) has an empty image; something else must fill it in before it can run",
@@ -285,6 +294,7 @@ struct KubernetesObjectWalk {
                 collector.addUnresolved(node, name: placeholder.name, role: role, context: context)
                 return
             }
+            guard reportsShapes else { return }
             collector.diagnostics.append(Diagnostic(
                 severity: .warning, code: "kubernetes-image-not-string",
                 message: "\(subject): image must be a string", location: node.location))

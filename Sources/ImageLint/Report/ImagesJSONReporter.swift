@@ -94,6 +94,8 @@ extension OccurrenceContext {
         add("containerType", containerType)
         add("document", document)
         add("job", job)
+        add("hidden", hidden)
+        add("step", step)
         return fields
     }
 }

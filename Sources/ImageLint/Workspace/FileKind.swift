@@ -6,4 +6,10 @@
 /// and a branch in ``Extractor/extract(_:kind:options:)``.
 public enum FileKind: String, Sendable, Hashable, CaseIterable {
     case dockerfile
+    /// Kubernetes manifests and custom resources (YAML or JSON), by content.
+    case kubernetes
+    /// GitHub Actions workflows and action metadata files.
+    case githubActions = "github-actions"
+    /// GitLab CI pipelines, included files and components.
+    case gitlabCI = "gitlab-ci"
 }

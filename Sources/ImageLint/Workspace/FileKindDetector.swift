@@ -9,6 +9,14 @@ public protocol FileNameRule: Sendable {
 /// nothing: named on the command line, or YAML that needs a look inside).
 public protocol FileContentRule: Sendable {
     func kind(path: String, content: [UInt8]) -> FileKind?
+    /// Whether the rule can know a file at `path` at all (a YAML rule
+    /// never applies to `main.go`): a walk reads a file whose name says
+    /// nothing only when some rule may apply.
+    func mayApply(toPath path: String) -> Bool
+}
+
+extension FileContentRule {
+    public func mayApply(toPath path: String) -> Bool { true }
 }
 
 /// Decides what kind of file a path is: by name first, then by content.
@@ -20,8 +28,12 @@ public struct FileKindDetector: Sendable {
     /// Content rules consulted only for files named explicitly.
     public var explicitContentRules: [any FileContentRule]
 
-    public static let standardNameRules: [any FileNameRule] = [DockerfileNameRule()]
-    public static let standardWalkContentRules: [any FileContentRule] = []
+    public static let standardNameRules: [any FileNameRule] = [
+        DockerfileNameRule(), GitHubActionsNameRule(), GitLabCINameRule(),
+    ]
+    public static let standardWalkContentRules: [any FileContentRule] = [
+        KubernetesContentRule(), GitHubActionsContentRule(), GitLabCIContentRule(),
+    ]
     public static let standardExplicitContentRules: [any FileContentRule] = [DockerfileContentRule()]
 
     public init(
@@ -47,10 +59,15 @@ public struct FileKindDetector: Sendable {
     /// applies to files without a telling name).
     public var needsContentWhileWalking: Bool { !walkContentRules.isEmpty }
 
+    /// Whether a walk must read the file at `path` to decide its kind.
+    public func needsContent(whileWalking path: String) -> Bool {
+        walkContentRules.contains { $0.mayApply(toPath: path) }
+    }
+
     /// The kind of a file met while walking: its name, else its content.
     public func kind(forWalkedPath path: String, content: [UInt8]) -> FileKind? {
         if let kind = kind(forPath: path) { return kind }
-        for rule in walkContentRules {
+        for rule in walkContentRules where rule.mayApply(toPath: path) {
             if let kind = rule.kind(path: path, content: content) { return kind }
         }
         return nil
@@ -58,8 +75,9 @@ public struct FileKindDetector: Sendable {
 
     /// The kind of a file named explicitly: its name, else any content rule.
     public func kind(forExplicitPath path: String, content: [UInt8]) -> FileKind? {
-        if let kind = kind(forWalkedPath: path, content: content) { return kind }
-        for rule in explicitContentRules {
+        if let kind = kind(forPath: path) { return kind }
+        // Named on the command line: every rule, whatever the file's name.
+        for rule in walkContentRules + explicitContentRules {
             if let kind = rule.kind(path: path, content: content) { return kind }
         }
         return nil

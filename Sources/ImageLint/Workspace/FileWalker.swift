@@ -114,8 +114,9 @@ public struct FileWalker: Sendable {
             case .file:
                 if ignores.isIgnored(childRelative, isDirectory: false) { continue }
                 let kind = detector.kind(forPath: childDisplay)
-                if let forced, kind != forced, kind != nil || !detector.needsContentWhileWalking { continue }
-                guard kind != nil || detector.needsContentWhileWalking else { continue }
+                let needsContent = kind == nil && detector.needsContent(whileWalking: childDisplay)
+                if let forced, kind != forced, kind != nil || !needsContent { continue }
+                guard kind != nil || needsContent else { continue }
                 if seen.insert(childPath).inserted {
                     result.files.append(WorkspaceFile(path: childDisplay, systemPath: childPath, kind: kind, isExplicit: false))
                 }
