@@ -16,8 +16,11 @@ public enum GitHubActionsExtractor {
 
     /// The images of the workflow or action metadata in `stream` (the
     /// reader's diagnostics included).
-    public static func extract(_ stream: YAMLStream, options: ExtractionOptions = ExtractionOptions()) -> Extraction {
-        var collector = YAMLOccurrenceCollector(source: .githubActions)
+    /// `limits.maxAliasExpansion` bounds the mappings visited through aliases.
+    public static func extract(
+        _ stream: YAMLStream, options: ExtractionOptions = ExtractionOptions(), limits: YAMLLimits = .default
+    ) -> Extraction {
+        var collector = YAMLOccurrenceCollector(source: .githubActions, limits: limits)
         var documents = stream.documents
         if let partial = stream.partialDocument { documents.append(partial) }
         for document in documents {

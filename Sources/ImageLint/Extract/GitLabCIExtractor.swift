@@ -26,10 +26,13 @@ public enum GitLabCIExtractor {
 
     /// The images of the GitLab CI file in `stream` (the reader's
     /// diagnostics included).
-    public static func extract(_ stream: YAMLStream, options: ExtractionOptions = ExtractionOptions()) -> Extraction {
+    /// `limits.maxAliasExpansion` bounds the mappings visited through aliases.
+    public static func extract(
+        _ stream: YAMLStream, options: ExtractionOptions = ExtractionOptions(), limits: YAMLLimits = .default
+    ) -> Extraction {
         var documents = stream.documents
         if let partial = stream.partialDocument { documents.append(partial) }
-        var walk = GitLabCIWalk(options: options)
+        var walk = GitLabCIWalk(options: options, limits: limits)
         for document in documents {
             guard let root = document.root?.mapping else { continue }
             // A component's header document: `spec:` alone, then `---`.
@@ -85,14 +88,17 @@ public enum GitLabCIExtractor {
 
 /// The state of one GitLab CI extraction.
 struct GitLabCIWalk {
-    var collector = YAMLOccurrenceCollector(source: .gitlabCI)
+    var collector: YAMLOccurrenceCollector
     let options: ExtractionOptions
     var inputs: [String: YAMLNode] = [:]
     /// The pipeline document's root, for `!reference` and `extends`.
     var root: YAMLMapping?
     var global = GitLabVariableExpansion.Table()
 
-    init(options: ExtractionOptions) { self.options = options }
+    init(options: ExtractionOptions, limits: YAMLLimits) {
+        self.options = options
+        collector = YAMLOccurrenceCollector(source: .gitlabCI, limits: limits)
+    }
 
     /// `spec.inputs.<name>.default` of a component header.
     mutating func readInputs(_ spec: YAMLMapping) {

@@ -19,8 +19,11 @@ public enum KubernetesExtractor {
     /// The images of every object in `stream` (the reader's diagnostics
     /// included). The document a syntax error interrupted is searched as
     /// far as it was read.
-    public static func extract(_ stream: YAMLStream, options: ExtractionOptions = ExtractionOptions()) -> Extraction {
-        var walk = KubernetesObjectWalk(limits: .default)
+    /// `limits.maxAliasExpansion` bounds the mappings visited through aliases.
+    public static func extract(
+        _ stream: YAMLStream, options: ExtractionOptions = ExtractionOptions(), limits: YAMLLimits = .default
+    ) -> Extraction {
+        var walk = KubernetesObjectWalk(limits: limits)
         for document in stream.documents { walk.document(document) }
         if let partial = stream.partialDocument {
             // What a syntax error cut short is searched, but its shape is
@@ -191,6 +194,15 @@ struct KubernetesObjectWalk {
             podSpec(spec?["template"]?["spec"], base, blankIsEmpty: true)
         case "build.openshift.io" where kind == "BuildConfig": openShiftBuild(spec, base)
         case "skaffold": skaffold(object, base)
+        case "kind.x-k8s.io" where kind == "Cluster":
+            // kind's cluster config: each node runs a `kindest/node` image.
+            for node in object["nodes"].items {
+                guard let image = node["image"] else { continue }
+                var context = base
+                context.containerType = "node"
+                context.container = node["role"]?.scalar?.value
+                self.image(image, context, what: "node")
+            }
         default:
             // Kubernetes' own API groups have no images outside the kinds
             // above (a CustomResourceDefinition's schema has `image`

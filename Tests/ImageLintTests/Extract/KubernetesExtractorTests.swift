@@ -172,6 +172,20 @@ struct KubernetesExtractorTests {
         #expect(extraction.occurrences.map(\.role) == [.buildOutput])
     }
 
+    @Test func kindClusterNodes() {
+        let extraction = extract("""
+        kind: Cluster
+        apiVersion: kind.x-k8s.io/v1alpha4
+        nodes:
+          - role: control-plane
+            image: kindest/node:v1.30.0
+          - role: worker
+        """)
+        #expect(extraction.occurrences.map(\.text) == ["kindest/node:v1.30.0"])
+        #expect(extraction.occurrences.map(\.context.containerType) == ["node"])
+        #expect(extraction.occurrences.map(\.context.container) == ["control-plane"])
+    }
+
     @Test func documentsThatAreNotObjects() {
         let extraction = extract("""
         just: a mapping
@@ -202,7 +216,8 @@ struct KubernetesExtractorTests {
 
     /// An alias bomb along a path the extractor follows (inline templates
     /// of inline templates, ten at each of eight levels) ends with a
-    /// diagnostic instead of 10^8 visits.
+    /// diagnostic instead of 10^8 visits (with a small budget here, so the
+    /// test is quick; the default is 100,000).
     @Test func aliasBombStops() throws {
         var text = "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nx:\n"
         text += "  a0: &a0 {name: leaf, container: {image: busybox}}\n"
@@ -211,7 +226,9 @@ struct KubernetesExtractorTests {
             text += "  a\(level): &a\(level) {name: n\(level), steps: [[\(steps)]]}\n"
         }
         text += "spec:\n  templates: [*a8]\n"
-        let extraction = extract(text)
+        var limits = YAMLLimits.default
+        limits.maxAliasExpansion = 5_000
+        let extraction = KubernetesExtractor.extract(YAMLReader.read(text: text), limits: limits)
         let occurrence = try #require(extraction.occurrences.first)
         #expect(extraction.occurrences.count == 1)
         #expect(occurrence.location.start.line == 4)
