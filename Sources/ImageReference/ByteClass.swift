@@ -40,6 +40,8 @@ struct ByteClass {
     static var ipv6Character: ByteClass { ByteClass(low: 0x07FF_0000_0000_0000, high: 0x0000_007E_0000_007E) }
     /// `'+' | '.' | '-' | '_'`
     static var algorithmSeparator: ByteClass { ByteClass(low: 0x0000_6800_0000_0000, high: 0x0000_0000_8000_0000) }
+    /// `'/' | ':' | '.' | 'A'...'Z'`: the bytes normalization looks at.
+    static var normalizationMark: ByteClass { ByteClass(low: 0x0400_C000_0000_0000, high: 0x0000_0000_07FF_FFFE) }
     /// `letterOrDigit | '=' | '_' | '-'`: go-digest's encoded characters.
     static var goDigestEncodedCharacter: ByteClass { ByteClass(low: 0x23FF_2000_0000_0000, high: 0x07FF_FFFE_87FF_FFFE) }
 }
