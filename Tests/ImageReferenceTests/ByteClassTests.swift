@@ -12,15 +12,7 @@ struct ByteClassTests {
     static let digits = "0123456789"
 
     static let definitions: [(String, ByteClass, Set<UInt8>)] = [
-        ("digit", .digit, members(digits)),
-        ("lowerOrDigit", .lowerOrDigit, members(lower + digits)),
-        ("letter", .letter, members(lower + upper)),
-        ("letterOrDigit", .letterOrDigit, members(lower + upper + digits)),
-        ("domainLabelCharacter", .domainLabelCharacter, members(lower + upper + digits + "-")),
-        ("hexDigit", .hexDigit, members(digits + "abcdefABCDEF")),
         ("lowerHexDigit", .lowerHexDigit, members(digits + "abcdef")),
-        ("wordCharacter", .wordCharacter, members(lower + upper + digits + "_")),
-        ("tagCharacter", .tagCharacter, members(lower + upper + digits + "_.-")),
         ("ipv6Character", .ipv6Character, members(digits + "abcdefABCDEF:")),
         ("algorithmSeparator", .algorithmSeparator, members("+.-_")),
         ("normalizationMark", .normalizationMark, members("/:." + upper)),
