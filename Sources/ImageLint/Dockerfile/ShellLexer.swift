@@ -40,7 +40,7 @@ struct ShellVariableReference: Equatable {
 /// Two departures, both only with `unsetIsUnresolved`: a variable with no
 /// value that the result needs makes the text *unresolved* (BuildKit would
 /// substitute an empty string), and with `placeholders` foreign template
-/// syntax (`{{ … }}`, `${{ … }}`, `$( … )`, `$[[ … ]]`, `${x:y}`) is
+/// syntax (`{{ … }}`, `${{ … }}`, `$( … )`, `$[[ … ]]`, `${name:key}`) is
 /// recorded as an unresolved placeholder instead of being an error or
 /// literal text.
 struct ShellLexer<Variables: ShellVariableSource> {
@@ -263,9 +263,10 @@ struct ShellLexer<Variables: ShellVariableSource> {
         do {
             return try processBraced()
         } catch where error.isUnsupportedForm && options.placeholders {
-            // `${templateOption:x}` and the like: the whole `${…}` is a
-            // placeholder of another tool.
-            guard let placeholder = TemplatePlaceholder.braced(bytes, from: dollarAt, end: end) else { throw error }
+            // `${templateOption:x}`, `${localEnv:HOME}`: the whole `${…}` is
+            // a placeholder of another tool. Other unsupported forms stay
+            // syntax errors.
+            guard let placeholder = TemplatePlaceholder.matchColonVariable(bytes, at: dollarAt, end: end) else { throw error }
             record(placeholder)
             return []
         }

@@ -51,15 +51,19 @@ public enum TemplatePlaceholder {
         return nil
     }
 
-    /// A `${prefix:rest}` devcontainer-style variable at `i` (`${localEnv:HOME}`,
-    /// `${templateOption:imageVariant}`): `${`, a name, `:`, then anything up
-    /// to the matching `}`. Reported by the text inside the braces.
+    /// A `${prefix:key}` devcontainer-style variable at `i` (`${localEnv:HOME}`,
+    /// `${templateOption:imageVariant}`): `${`, a name, `:`, a letter, then
+    /// anything up to the matching `}`. Reported by the text inside the
+    /// braces. (`${VAR:-x}`, `${VAR:+x}`, `${VAR:?x}` are shell forms: a
+    /// letter never follows their colon.)
     public static func matchColonVariable<C: RandomAccessCollection>(_ bytes: C, at i: Int, end: Int) -> Match?
     where C.Element == UInt8, C.Index == Int {
         guard i + 3 < end, bytes[i] == UInt8(ascii: "$"), bytes[i + 1] == UInt8(ascii: "{") else { return nil }
         var j = i + 2
         while j < end, isNameByte(bytes[j]) { j += 1 }
-        guard j > i + 2, j < end, bytes[j] == UInt8(ascii: ":") else { return nil }
+        guard j > i + 2, j + 1 < end, bytes[j] == UInt8(ascii: ":") else { return nil }
+        let key = bytes[j + 1] | 0x20
+        guard key >= 0x61, key <= 0x7A else { return nil }
         return braced(bytes, from: i, end: end)
     }
 
