@@ -50,6 +50,7 @@ struct DockerfileFixtureTests {
             if actual.isEmpty {
                 try? FileManager.default.removeItem(at: url)
             } else {
+                try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try? Data(actual.utf8).write(to: url)
             }
             Issue.record("updated \(path); review it and run again", sourceLocation: sourceLocation)
