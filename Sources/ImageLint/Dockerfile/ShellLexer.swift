@@ -68,6 +68,10 @@ struct ShellLexer<Variables: ShellVariableSource> {
     private let variables: Variables
     private var unresolved: [String] = []
     private var references: [ShellVariableReference] = []
+    /// How many `${…}` are open; nesting is limited so any input is safe
+    /// for the stack (real files nest two or three deep).
+    private var depth = 0
+    static var maxNesting: Int { 64 }
 
     init(_ bytes: [UInt8], from start: Int, to end: Int, options: Options, variables: Variables) {
         self.bytes = bytes
@@ -274,6 +278,11 @@ struct ShellLexer<Variables: ShellVariableSource> {
 
     private mutating func processBraced() throws(ShellSyntaxError) -> [UInt8] {
         pos += 1
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maxNesting else {
+            throw ShellSyntaxError(message: "substitutions nested more than \(Self.maxNesting) deep")
+        }
         switch peek() {
         case nil:
             throw ShellSyntaxError(message: "syntax error: missing '}'")

@@ -8,6 +8,9 @@
 /// CircleCI `<< … >>`, and devcontainer `${localEnv:X}` /
 /// `${templateOption:x}` (``matchColonVariable(_:at:end:)``).
 public enum TemplatePlaceholder {
+    /// The longest placeholder looked for, in bytes: real ones are short,
+    /// and the bound keeps a scan over hostile input linear.
+    public static let maxLength = 1024
     /// A placeholder found in a value.
     public struct Match: Sendable, Hashable {
         /// Byte range of the whole placeholder (delimiters included).
@@ -74,6 +77,7 @@ public enum TemplatePlaceholder {
         guard i + 1 < end, bytes[i] == UInt8(ascii: "$"), bytes[i + 1] == UInt8(ascii: "{") else { return nil }
         var depth = 0
         var j = i + 1
+        let end = min(end, i + maxLength)
         while j < end {
             let b = bytes[j]
             if b == UInt8(ascii: "{") {
@@ -118,6 +122,7 @@ public enum TemplatePlaceholder {
     private static func closed<C: RandomAccessCollection>(_ bytes: C, from i: Int, contentStart: Int, end: Int, closer: [UInt8]) -> Match?
     where C.Element == UInt8, C.Index == Int {
         var j = contentStart
+        let end = min(end, i + maxLength)
         while j + 1 < end {
             if bytes[j] == closer[0], bytes[j + 1] == closer[1] {
                 return Match(range: i..<(j + 2), name: text(bytes, i..<(j + 2)))
@@ -131,6 +136,7 @@ public enum TemplatePlaceholder {
     where C.Element == UInt8, C.Index == Int {
         var depth = 0
         var j = i + 1
+        let end = min(end, i + maxLength)
         while j < end {
             if bytes[j] == UInt8(ascii: "(") {
                 depth += 1

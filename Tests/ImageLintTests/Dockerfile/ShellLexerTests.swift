@@ -184,6 +184,43 @@ struct ShellPatternTests {
         #expect(empty.replace(in: Self.scalars("ab"), with: Self.scalars("-"), all: true) == Self.scalars("-a-b-"))
     }
 
+    /// The one-pass leftmost-longest search agrees with trying every start.
+    @Test func replaceAgreesWithBruteForce() throws {
+        var generator = DockerfileTotalityTests.Generator(state: 99)
+        let patternAlphabet = Array("ab*?".utf8)
+        for _ in 0..<2000 {
+            let pattern = (0..<generator.below(5)).map { _ in patternAlphabet[generator.below(4)] }
+            let text = (0..<generator.below(9)).map { _ in UInt32(generator.below(2) == 0 ? 0x61 : 0x62) }
+            let compiled = try ShellPattern(pattern)
+            for all in [false, true] {
+                #expect(compiled.replace(in: text, with: [0x2D], all: all) == Self.bruteReplace(compiled, text, all: all),
+                        "pattern \(String(decoding: pattern, as: UTF8.self)) text \(text) all \(all)")
+            }
+        }
+    }
+
+    static func bruteReplace(_ pattern: ShellPattern, _ value: [UInt32], all: Bool) -> [UInt32] {
+        var output: [UInt32] = []
+        var lastMatchEnd = 0
+        var searchPos = 0
+        while searchPos <= value.count {
+            var found: Range<Int>?
+            for start in searchPos...value.count {
+                if let length = pattern.matchEnds(value, from: start).lastIndex(of: true) {
+                    found = start..<(start + length)
+                    break
+                }
+            }
+            guard let match = found else { break }
+            output += value[lastMatchEnd..<match.lowerBound]
+            if match.upperBound > lastMatchEnd || match.lowerBound == 0 { output.append(0x2D) }
+            lastMatchEnd = match.upperBound
+            if !all { break }
+            searchPos = max(searchPos + 1, match.upperBound)
+        }
+        return output + value[lastMatchEnd...]
+    }
+
     @Test func invalidEscape() {
         #expect(throws: ShellPattern.InvalidPattern.self) { try ShellPattern(Array("\\x".utf8)) }
         #expect(throws: ShellPattern.InvalidPattern.self) { try ShellPattern(Array("a\\".utf8)) }
