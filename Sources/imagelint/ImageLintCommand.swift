@@ -8,6 +8,7 @@ struct ImageLintCommand: ParsableCommand {
         version: ImageLintVersion.current,
         subcommands: [
             ImagesCommand.self,
+            RefCommand.self,
         ]
     )
 }
