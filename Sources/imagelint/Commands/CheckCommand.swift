@@ -76,12 +76,12 @@ struct CheckRun {
             failed = true
         }
         let linter = Linter(policy: loaded.policy, options: options, today: today, workingDirectory: currentDirectory)
-        let contents = Workspace().load(paths.isEmpty ? ["."] : paths, currentDirectory: currentDirectory)
+        let contents = Workspace().load(paths.isEmpty ? ["."] : paths, currentDirectory: currentDirectory) { linter.selects(path: $0) }
         for note in contents.notes {
             errors += "\(note.path): note: \(note.message)\n"
         }
         var analyses: [Linter.FileAnalysis] = []
-        for file in contents.files where linter.selects(path: file.source.path) {
+        for file in contents.files {
             if file.source.bytes.count > Self.sizeLimit {
                 let location = SourceFile(path: file.source.path, text: "").location(SourceSpan(at: 0))
                 runFindings.append(Finding(

@@ -9,14 +9,21 @@ struct InitCommand: ParsableCommand {
     )
 
     func run() throws {
-        let path = DisplayPath.join(FileSystem.currentDirectory(), ".imagelint.yaml")
+        let status = InitCommand.write(into: FileSystem.currentDirectory())
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+
+    /// Writes the starter policy into `directory`; never overwrites.
+    static func write(into directory: String) -> ExitStatus {
+        let path = DisplayPath.join(directory, ".imagelint.yaml")
         do {
             try OutputFile.write(StarterPolicy.text, to: path, exclusive: true)
         } catch {
             FileStream.standardError.write("imagelint: error: cannot write .imagelint.yaml: \(error.reason) (an existing file is never overwritten)\n")
-            throw ExitCode(ExitStatus.failure.rawValue)
+            return .failure
         }
         FileStream.standardOutput.write("wrote .imagelint.yaml; check it with `imagelint policy check`\n")
+        return .success
     }
 }
 
