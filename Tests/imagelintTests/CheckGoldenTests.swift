@@ -48,3 +48,22 @@ struct CheckGoldenTests {
         }
     }
 }
+
+@Suite("README")
+struct ReadmeTests {
+    /// The README's first command and the output it shows stay true.
+    @Test func demoOutputIsTheRealOutput() throws {
+        let root = CheckGoldenTests.root
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let marker = try #require(readme.range(of: "<!-- demo-output"))
+        let afterMarker = readme[marker.upperBound...]
+        let open = try #require(afterMarker.range(of: "```text\n"))
+        let close = try #require(afterMarker[open.upperBound...].range(of: "```\n"))
+        let shown = String(afterMarker[open.upperBound..<close.lowerBound])
+        let command = try CheckCommand.parse(["fixtures/demo"])
+        let outcome = CheckRun(paths: command.paths, policy: command.policyOptions, inputs: command.inputs, report: command.report)
+            .execute(currentDirectory: root.path, today: CheckGoldenTests.today)
+        #expect(outcome.output == shown, "update the README's demo output")
+        #expect(outcome.status == .findings)
+    }
+}
