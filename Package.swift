@@ -40,6 +40,12 @@ let package = Package(
             ],
             swiftSettings: strictConcurrency
         ),
+        // Release-build benchmarks: `swift run -c release imagelint-bench <name>`.
+        .executableTarget(
+            name: "imagelint-bench",
+            dependencies: ["ImageLint", "CYAML"],
+            swiftSettings: strictConcurrency
+        ),
         .testTarget(
             name: "ImageReferenceTests",
             dependencies: ["ImageReference"],

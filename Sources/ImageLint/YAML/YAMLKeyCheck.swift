@@ -5,11 +5,12 @@ struct YAMLKeyScratch {
     var mergeKeys: [UInt32] = []
 }
 
-/// What makes two scalar keys the same key: the same decoded text and the
-/// same type (`"1"` and `1` differ; `a` and `"a"` do not).
-struct YAMLKeyIdentity: Hashable {
-    var bytes: [UInt8]
-    var type: UInt32
+/// The keys a mapping with merge keys has so far: searched linearly while
+/// few, through a signature index when many (a merge bomb).
+struct YAMLSeenKeys {
+    var signatures: [UInt64] = []
+    var keys: [UInt32] = []
+    var index: [UInt64: [UInt32]] = [:]
 }
 
 /// Duplicate-key detection and merge-key (`<<`) resolution, done once when
@@ -30,7 +31,7 @@ extension YAMLStreamBuilder {
             }
             let key = resolvedIndex(keyIndex)
             guard key != YAMLNodeRecord.none, records[Int(key)].kind == .scalar else { continue }
-            keyScratch.entries.append((hash: withValue(key) { Self.fnv1a($0) }, key: keyIndex))
+            keyScratch.entries.append((hash: signature(key), key: keyIndex))
         }
         findDuplicates()
         if !keyScratch.mergeKeys.isEmpty {
@@ -83,7 +84,7 @@ extension YAMLStreamBuilder {
 
     private func isMergeKey(_ index: UInt32) -> Bool {
         let r = records[Int(index)]
-        guard r.kind == .scalar else { return false }
+        guard r.kind == .scalar, r.b == 2 || r.tag != 0 else { return false }
         if r.tag != 0 { return tags[Int(r.tag - 1)] == "tag:yaml.org,2002:merge" }
         guard r.style == YAMLScalar.Style.plain.rawValue, r.b == 2 else { return false }
         return withValue(index) { $0[0] == UInt8(ascii: "<") && $0[1] == UInt8(ascii: "<") }
@@ -112,23 +113,20 @@ extension YAMLStreamBuilder {
     /// there yet, in the order the sources are written.
     private mutating func applyMerges(mapping: UInt32, mergeKeys: [UInt32]) {
         let tableStart = mergedPairs.count
-        var seen = Set<YAMLKeyIdentity>()
+        var seen = YAMLSeenKeys()
         var cursor = mapping + 1
         for _ in 0..<records[Int(mapping)].a {
             let keyIndex = cursor
             let valueIndex = records[Int(keyIndex)].next
             cursor = records[Int(valueIndex)].next
             if mergeKeys.contains(keyIndex) { continue }
-            if let identity = identity(keyIndex) { seen.insert(identity) }
+            _ = insertIfNew(keyIndex, into: &seen)
             mergedPairs.append(YAMLMergedPair(key: keyIndex, value: valueIndex, via: YAMLNodeRecord.none))
         }
         sources: for mergeKey in mergeKeys {
             for (source, via) in mergeSources(records[Int(mergeKey)].next) {
                 for (key, value) in effectivePairs(of: source) {
-                    if let identity = identity(key) {
-                        if seen.contains(identity) { continue }
-                        seen.insert(identity)
-                    }
+                    guard insertIfNew(key, into: &seen) else { continue }
                     if records.count + mergedPairs.count >= limits.maxNodes {
                         report(.error, "yaml-node-limit", "merge keys expand to more than \(limits.maxNodes) YAML nodes; the rest of the file is not read",
                                SourceSpan(start: Int(records[Int(mergeKey)].start), end: Int(records[Int(mergeKey)].end)))
@@ -141,6 +139,26 @@ extension YAMLStreamBuilder {
         }
         records[Int(mapping)].b = UInt32(tableStart)
         records[Int(mapping)].c = UInt32(mergedPairs.count - tableStart)
+    }
+
+    /// Adds a scalar key to `seen` unless an equal key is there; false when
+    /// it was there. Non-scalar keys are never equal to anything.
+    private func insertIfNew(_ keyIndex: UInt32, into seen: inout YAMLSeenKeys) -> Bool {
+        let key = resolvedIndex(keyIndex)
+        guard key != YAMLNodeRecord.none, records[Int(key)].kind == .scalar else { return true }
+        let keySignature = signature(key)
+        if seen.keys.count < 64 {
+            for (i, s) in seen.signatures.enumerated() where s == keySignature && sameKey(seen.keys[i], key) { return false }
+        } else {
+            if seen.index.isEmpty {
+                for (i, s) in seen.signatures.enumerated() { seen.index[s, default: []].append(seen.keys[i]) }
+            }
+            if let candidates = seen.index[keySignature], candidates.contains(where: { sameKey($0, key) }) { return false }
+            seen.index[keySignature, default: []].append(key)
+        }
+        seen.signatures.append(keySignature)
+        seen.keys.append(key)
+        return true
     }
 
     /// The mappings a `<<` value names, each with the node that brought it
@@ -215,12 +233,8 @@ extension YAMLStreamBuilder {
         return r.kind == .alias ? r.a : index
     }
 
-    private func identity(_ keyIndex: UInt32) -> YAMLKeyIdentity? {
-        let key = resolvedIndex(keyIndex)
-        guard key != YAMLNodeRecord.none, records[Int(key)].kind == .scalar else { return nil }
-        return YAMLKeyIdentity(bytes: withValue(key) { Array($0) }, type: keyType(key))
-    }
-
+    /// Whether two keys are the same key: the same decoded text and the
+    /// same type (`"1"` and `1` differ; `a` and `"a"` do not).
     private func sameKey(_ a: UInt32, _ b: UInt32) -> Bool {
         let ka = resolvedIndex(a)
         let kb = resolvedIndex(b)
@@ -248,11 +262,21 @@ extension YAMLStreamBuilder {
         return values.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<(start + count)])) }
     }
 
-    static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01b3
+    /// A cheap key signature from the length and the first and last bytes.
+    /// Equal keys have equal signatures, so only keys with equal signatures
+    /// need a full comparison.
+    @inline(__always)
+    func signature(_ index: UInt32) -> UInt64 {
+        let count = Int(records[Int(index)].b)
+        return withValue(index) { value in
+            guard let base = value.baseAddress, count > 0 else { return 0 }
+            var head: UInt64 = 0
+            var tail: UInt64 = 0
+            for i in 0..<min(count, 6) {
+                head = head << 8 | UInt64(base[i])
+                tail = tail << 8 | UInt64(base[count - 1 - i])
+            }
+            return (head ^ (tail &* 0x9E37_79B9_7F4A_7C15)) &+ UInt64(count) << 56
         }
-        return hash
     }
 }
