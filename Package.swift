@@ -46,6 +46,12 @@ let package = Package(
             dependencies: ["ImageLint", "CYAML"],
             swiftSettings: strictConcurrency
         ),
+        // One libFuzzer harness; a replay tool when built normally (scripts/fuzz.sh).
+        .executableTarget(
+            name: "imagelint-fuzz",
+            dependencies: ["ImageLint"],
+            swiftSettings: strictConcurrency
+        ),
         .testTarget(
             name: "ImageReferenceTests",
             dependencies: ["ImageReference"],

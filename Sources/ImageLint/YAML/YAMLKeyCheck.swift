@@ -1,8 +1,30 @@
-/// Reusable scratch space for the per-mapping key checks, so closing a
-/// mapping allocates nothing in the common case.
+/// Scratch space for the per-mapping key checks: raw buffers that only
+/// grow, so closing a mapping allocates and reference-counts nothing.
 struct YAMLKeyScratch {
-    var entries: [(hash: UInt64, key: UInt32)] = []
+    private(set) var signatures: UnsafeMutablePointer<UInt64>
+    private(set) var keys: UnsafeMutablePointer<UInt32>
+    private(set) var capacity: Int
     var mergeKeys: [UInt32] = []
+
+    init() {
+        capacity = 64
+        signatures = .allocate(capacity: capacity)
+        keys = .allocate(capacity: capacity)
+    }
+
+    mutating func reserve(_ count: Int) {
+        guard count > capacity else { return }
+        signatures.deallocate()
+        keys.deallocate()
+        capacity = max(count, capacity * 2)
+        signatures = .allocate(capacity: capacity)
+        keys = .allocate(capacity: capacity)
+    }
+
+    func deallocate() {
+        signatures.deallocate()
+        keys.deallocate()
+    }
 }
 
 /// The keys a mapping with merge keys has so far: searched linearly while
@@ -17,56 +39,91 @@ struct YAMLSeenKeys {
 /// a mapping closes so look-ups later are plain scans.
 extension YAMLStreamBuilder {
     mutating func checkKeys(mapping: UInt32) {
-        let pairCount = records[Int(mapping)].a
-        keyScratch.entries.removeAll(keepingCapacity: true)
-        keyScratch.mergeKeys.removeAll(keepingCapacity: true)
-        var cursor = mapping + 1
-        for _ in 0..<pairCount {
-            let keyIndex = cursor
-            let valueIndex = records[Int(keyIndex)].next
-            cursor = records[Int(valueIndex)].next
-            if isMergeKey(keyIndex), !isSequenceMerge(valueIndex) {
-                keyScratch.mergeKeys.append(keyIndex)
-                continue
+        let pairCount = Int(records[Int(mapping)].a)
+        keyScratch.reserve(pairCount)
+        let signatures = keyScratch.signatures
+        let keys = keyScratch.keys
+        // One pass over the keys: their signatures, and whether any might be
+        // a merge key (`<<` or tagged: rare, handled below).
+        var count = 0
+        var mergeCandidate = false
+        let source = bytes
+        records.withUnsafeBufferPointer { records in
+            values.withUnsafeBufferPointer { values in
+                var cursor = Int(mapping) + 1
+                for _ in 0..<pairCount {
+                    let keyRecord = records[cursor]
+                    let keyIndex = UInt32(cursor)
+                    cursor = Int(records[Int(keyRecord.next)].next)
+                    var key = keyRecord
+                    if keyRecord.kind == .alias {
+                        guard keyRecord.a != YAMLNodeRecord.none else { continue }
+                        key = records[Int(keyRecord.a)]
+                    }
+                    guard key.kind == .scalar else { continue }
+                    if keyRecord.kind == .scalar, keyRecord.b == 2 || keyRecord.tag != 0 { mergeCandidate = true }
+                    let buffer = key.has(YAMLNodeRecord.valueInSource) ? source : values
+                    let start = Int(key.a)
+                    let length = Int(key.b)
+                    guard let base = buffer.baseAddress, start + length <= buffer.count else { continue }
+                    signatures[count] = Self.signature(base + start, length)
+                    keys[count] = keyIndex
+                    count += 1
+                }
             }
-            let key = resolvedIndex(keyIndex)
-            guard key != YAMLNodeRecord.none, records[Int(key)].kind == .scalar else { continue }
-            keyScratch.entries.append((hash: signature(key), key: keyIndex))
         }
-        findDuplicates()
-        if !keyScratch.mergeKeys.isEmpty {
+        if mergeCandidate {
+            // Take the merge keys out (they are neither duplicates nor pairs).
+            keyScratch.mergeKeys.removeAll(keepingCapacity: true)
+            var kept = 0
+            for i in 0..<count {
+                let keyIndex = keys[i]
+                if isMergeKey(keyIndex), !isSequenceMerge(records[Int(keyIndex)].next) {
+                    keyScratch.mergeKeys.append(keyIndex)
+                } else {
+                    signatures[kept] = signatures[i]
+                    keys[kept] = keyIndex
+                    kept += 1
+                }
+            }
+            count = kept
+        }
+        if count >= 2 { findDuplicates(count) }
+        if mergeCandidate, !keyScratch.mergeKeys.isEmpty {
             let mergeKeys = keyScratch.mergeKeys
             applyMerges(mapping: mapping, mergeKeys: mergeKeys)
         }
     }
 
-    private mutating func findDuplicates() {
-        let entries = keyScratch.entries
-        let n = entries.count
-        guard n >= 2 else { return }
+    private mutating func findDuplicates(_ n: Int) {
+        let signatures = keyScratch.signatures
+        let keys = keyScratch.keys
+        var duplicates: [(first: UInt32, second: UInt32)] = []
         if n <= 16 {
             for j in 1..<n {
-                for i in 0..<j where entries[i].hash == entries[j].hash && sameKey(entries[i].key, entries[j].key) {
-                    reportDuplicate(first: entries[i].key, second: entries[j].key)
+                let signature = signatures[j]
+                for i in 0..<j where signatures[i] == signature && sameKey(keys[i], keys[j]) {
+                    duplicates.append((keys[i], keys[j]))
                     break
                 }
             }
-            return
-        }
-        let sorted = entries.sorted { ($0.hash, $0.key) < ($1.hash, $1.key) }
-        var runStart = 0
-        for j in 1...n {
-            if j < n, sorted[j].hash == sorted[runStart].hash { continue }
-            if j - runStart >= 2 {
-                for b in (runStart + 1)..<j {
-                    for a in runStart..<b where sameKey(sorted[a].key, sorted[b].key) {
-                        reportDuplicate(first: sorted[a].key, second: sorted[b].key)
-                        break
+        } else {
+            let sorted = (0..<n).map { (signatures[$0], keys[$0]) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+            var runStart = 0
+            for j in 1...n {
+                if j < n, sorted[j].0 == sorted[runStart].0 { continue }
+                if j - runStart >= 2 {
+                    for b in (runStart + 1)..<j {
+                        for a in runStart..<b where sameKey(sorted[a].1, sorted[b].1) {
+                            duplicates.append((sorted[a].1, sorted[b].1))
+                            break
+                        }
                     }
                 }
+                runStart = j
             }
-            runStart = j
         }
+        for (first, second) in duplicates { reportDuplicate(first: first, second: second) }
     }
 
     private mutating func reportDuplicate(first: UInt32, second: UInt32) {
@@ -262,21 +319,33 @@ extension YAMLStreamBuilder {
         return values.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<(start + count)])) }
     }
 
-    /// A cheap key signature from the length and the first and last bytes.
-    /// Equal keys have equal signatures, so only keys with equal signatures
-    /// need a full comparison.
+    /// A cheap key signature from the length and the first and last eight
+    /// bytes. Equal keys have equal signatures, so only keys with equal
+    /// signatures need a full comparison.
     @inline(__always)
     func signature(_ index: UInt32) -> UInt64 {
-        let count = Int(records[Int(index)].b)
-        return withValue(index) { value in
-            guard let base = value.baseAddress, count > 0 else { return 0 }
-            var head: UInt64 = 0
-            var tail: UInt64 = 0
-            for i in 0..<min(count, 6) {
-                head = head << 8 | UInt64(base[i])
-                tail = tail << 8 | UInt64(base[count - 1 - i])
-            }
-            return (head ^ (tail &* 0x9E37_79B9_7F4A_7C15)) &+ UInt64(count) << 56
+        let r = records[Int(index)]
+        let count = Int(r.b)
+        let start = Int(r.a)
+        if r.has(YAMLNodeRecord.valueInSource), let base = bytes.baseAddress, start + count <= bytes.count {
+            return Self.signature(base + start, count)
         }
+        return values.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, start + count <= buffer.count else { return 0 }
+            return Self.signature(base + start, count)
+        }
+    }
+
+    @inline(__always)
+    static func signature(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        var head: UInt64 = 0
+        var tail: UInt64 = 0
+        if count >= 8 {
+            head = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+            tail = UnsafeRawPointer(p + count - 8).loadUnaligned(as: UInt64.self)
+        } else {
+            for i in 0..<count { head = head << 8 | UInt64(p[i]) }
+        }
+        return (head ^ (tail &* 0x9E37_79B9_7F4A_7C15)) &+ UInt64(count) << 56
     }
 }

@@ -440,6 +440,7 @@ struct YAMLStreamBuilder {
     // MARK: Result
 
     mutating func finish() -> YAMLStream {
+        keyScratch.deallocate()
         let storage = YAMLStorage(file: file, records: records, values: values, tags: tags, anchors: anchors, mergedPairs: mergedPairs)
         let complete = documents.enumerated().map { number, info in
             YAMLDocument(storage: storage, rootIndex: info.root, index: number,
