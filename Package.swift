@@ -44,7 +44,7 @@ let package = Package(
         // scripts/fuzz.sh builds it with -sanitize=fuzzer,address -DFUZZING.
         .executableTarget(
             name: "imagelint-fuzz",
-            dependencies: ["ImageReference"],
+            dependencies: ["ImageReference", "ImageLint"],
             swiftSettings: strictConcurrency
         ),
         // A seeded generator for reproducible benchmark inputs and property tests.
@@ -52,7 +52,7 @@ let package = Package(
         // Release-build benchmarks: `swift run -c release imagelint-bench <name>`.
         .executableTarget(
             name: "imagelint-bench",
-            dependencies: ["ImageReference", "SeededRandom"],
+            dependencies: ["ImageReference", "ImageLint", "CYAML", "SeededRandom"],
             swiftSettings: strictConcurrency
         ),
         // Shared by the test targets: repository root, golden files.
