@@ -11,11 +11,18 @@ struct ImageTextSubstitution: Sendable {
     private(set) var unresolved: [String] = []
     private(set) var variables: [VariableUse] = []
     private(set) var related: [RelatedLocation] = []
+    /// The text when it resolves to itself (nothing substituted): the
+    /// occurrence then shares the text's string instead of building one.
+    private var identity: ArraySlice<UInt8>?
+    var isIdentity: Bool { identity != nil }
 
     init() {}
 
     /// The text after substitution; nil when a piece has no known value.
-    var resolved: String? { isComplete ? String(decoding: bytes, as: UTF8.self) : nil }
+    var resolved: String? {
+        if let identity { return String(decoding: identity, as: UTF8.self) }
+        return isComplete ? String(decoding: bytes, as: UTF8.self) : nil
+    }
 
     mutating func appendLiteral(_ text: ArraySlice<UInt8>) {
         if isComplete { bytes.append(contentsOf: text) }
@@ -66,7 +73,7 @@ struct ImageTextSubstitution: Sendable {
         var result = ImageTextSubstitution()
         let placeholders = ForeignPlaceholder.scan(value)
         guard !placeholders.isEmpty else {
-            result.appendLiteral(value)
+            result.identity = value
             return result
         }
         var cursor = value.startIndex

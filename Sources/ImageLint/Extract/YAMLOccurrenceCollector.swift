@@ -87,6 +87,7 @@ struct YAMLOccurrenceCollector {
         var span = scalar.span
         if prefix > 0, let start = scalar.sourceOffset(forValueOffset: prefix) { span.start = min(start, span.end) }
         let substitution = substitute(text)
+        let written = String(decoding: text, as: UTF8.self)
         var related = substitution.related
         if let alias = node.reachedThrough {
             seenAliases.insert(Pair(node: node.id, alias: alias.id))
@@ -96,8 +97,8 @@ struct YAMLOccurrenceCollector {
         let occurrence = ImageOccurrence(
             source: source, role: role,
             location: node.storage.file.location(span),
-            text: String(decoding: text, as: UTF8.self),
-            resolved: substitution.resolved,
+            text: written,
+            resolved: substitution.isIdentity ? written : substitution.resolved,
             unresolved: substitution.unresolved,
             variables: substitution.variables,
             related: related,
