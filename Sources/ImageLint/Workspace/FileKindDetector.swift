@@ -8,6 +8,9 @@ public protocol FileNameRule: Sendable {
 /// Recognises a kind from a file's content (for files whose name says
 /// nothing: named on the command line, or YAML that needs a look inside).
 public protocol FileContentRule: Sendable {
+    /// The kind the rule recognises (a walk limited to another kind with
+    /// `--kind` never reads files for this rule).
+    var recognizedKind: FileKind { get }
     func kind(path: String, content: [UInt8]) -> FileKind?
     /// Whether the rule can know a file at `path` at all (a YAML rule
     /// never applies to `main.go`): a walk reads a file whose name says
@@ -59,9 +62,12 @@ public struct FileKindDetector: Sendable {
     /// applies to files without a telling name).
     public var needsContentWhileWalking: Bool { !walkContentRules.isEmpty }
 
-    /// Whether a walk must read the file at `path` to decide its kind.
-    public func needsContent(whileWalking path: String) -> Bool {
-        walkContentRules.contains { $0.mayApply(toPath: path) }
+    /// Whether a walk (limited to `forced` when given) must read the file
+    /// at `path` to decide its kind.
+    public func needsContent(whileWalking path: String, forced: FileKind? = nil) -> Bool {
+        walkContentRules.contains { rule in
+            rule.mayApply(toPath: path) && (forced == nil || rule.recognizedKind == forced)
+        }
     }
 
     /// The kind of a file met while walking: its name, else its content.

@@ -114,7 +114,7 @@ public struct FileWalker: Sendable {
             case .file:
                 if ignores.isIgnored(childRelative, isDirectory: false) { continue }
                 let kind = detector.kind(forPath: childDisplay)
-                let needsContent = kind == nil && detector.needsContent(whileWalking: childDisplay)
+                let needsContent = kind == nil && detector.needsContent(whileWalking: childDisplay, forced: forced)
                 if let forced, kind != forced, kind != nil || !needsContent { continue }
                 guard kind != nil || needsContent else { continue }
                 if seen.insert(childPath).inserted {

@@ -14,6 +14,8 @@ public struct GitHubActionsNameRule: FileNameRule {
 public struct GitHubActionsContentRule: FileContentRule {
     public init() {}
 
+    public var recognizedKind: FileKind { .githubActions }
+
     public func mayApply(toPath path: String) -> Bool { YAMLFileName.isYAML(path) }
 
     public func kind(path: String, content: [UInt8]) -> FileKind? {

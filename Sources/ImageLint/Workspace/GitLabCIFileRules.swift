@@ -14,6 +14,8 @@ public struct GitLabCINameRule: FileNameRule {
 public struct GitLabCIContentRule: FileContentRule {
     public init() {}
 
+    public var recognizedKind: FileKind { .gitlabCI }
+
     public func mayApply(toPath path: String) -> Bool { YAMLFileName.isYAML(path) }
 
     public func kind(path: String, content: [UInt8]) -> FileKind? {

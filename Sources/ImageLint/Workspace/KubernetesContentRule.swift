@@ -6,6 +6,8 @@
 public struct KubernetesContentRule: FileContentRule {
     public init() {}
 
+    public var recognizedKind: FileKind { .kubernetes }
+
     public func mayApply(toPath path: String) -> Bool { YAMLFileName.isYAMLOrJSON(path) }
 
     public func kind(path: String, content: [UInt8]) -> FileKind? {
