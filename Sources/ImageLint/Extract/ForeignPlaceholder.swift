@@ -18,7 +18,7 @@ public struct ForeignPlaceholder: Sendable, Hashable {
         case doubleBrace
         /// `<< … >>`: CircleCI parameters.
         case doubleAngle
-        /// `${localEnv:X}`, `${templateOption:x}`, `${localWorkspaceFolder}`…: dev container variables.
+        /// `${localEnv:X}`, `${containerEnv:X}`, `${templateOption:x}`: dev container variables.
         case devcontainer
         /// `ko://import/path`: a Go import path that ko builds into an image.
         case ko
@@ -42,13 +42,17 @@ public struct ForeignPlaceholder: Sendable, Hashable {
 }
 
 extension ForeignPlaceholder {
+    /// The longest placeholder looked for, in bytes: real ones are short,
+    /// and the bound keeps a scan over hostile input (`{{{{…` with no
+    /// closing) linear.
+    public static let maxLength = 1024
+
     /// Every foreign placeholder in `value`, in order, without overlaps.
     ///
-    /// A construct whose closing delimiter is missing runs to the end of the
-    /// value (the consuming system rejects it; imagelint must still not call
-    /// it an invalid reference). Plain references contain none of the
-    /// starting bytes (`$`, `{`, `<`), so the common case is one pass with no
-    /// allocation.
+    /// A construct whose closing delimiter is missing is not a placeholder
+    /// (the consuming system rejects it too). Plain references contain none
+    /// of the starting bytes (`$`, `{`, `<`), so the common case is one pass
+    /// with no allocation.
     public static func scan(_ value: ArraySlice<UInt8>) -> [ForeignPlaceholder] {
         value.withUnsafeBufferPointer { scan($0) }
     }
@@ -99,95 +103,95 @@ extension ForeignPlaceholder {
         }
     }
 
-    /// The placeholder starting at `start`, if one does.
-    static func match(_ v: UnsafeBufferPointer<UInt8>, at start: Int) -> ForeignPlaceholder? {
+    /// The placeholder starting exactly at `start`, if one does: its
+    /// opening delimiter there and its closing one later in `v`.
+    public static func match(_ v: UnsafeBufferPointer<UInt8>, at start: Int) -> ForeignPlaceholder? {
         let n = v.count
+        guard start >= 0, start < n else { return nil }
         func at(_ k: Int) -> UInt8 { k < n ? v[k] : 0 }
+        let next = at(start + 1)
         switch v[start] {
         case UInt8(ascii: "$"):
-            let next = at(start + 1)
             if next == UInt8(ascii: "{"), at(start + 2) == UInt8(ascii: "{") {
-                return delimited(v, .dollarDoubleBrace, start: start, open: 3, close: (UInt8(ascii: "}"), UInt8(ascii: "}"))).0
+                return delimited(v, .dollarDoubleBrace, start: start, open: 3, close: UInt8(ascii: "}"))
             }
             if next == UInt8(ascii: "["), at(start + 2) == UInt8(ascii: "[") {
-                return delimited(v, .dollarDoubleBracket, start: start, open: 3, close: (UInt8(ascii: "]"), UInt8(ascii: "]"))).0
+                return delimited(v, .dollarDoubleBracket, start: start, open: 3, close: UInt8(ascii: "]"))
             }
-            if next == UInt8(ascii: "(") {
-                return delimited(v, .dollarParen, start: start, open: 2, close: (UInt8(ascii: ")"), nil)).0
-            }
-            if next == UInt8(ascii: "{") {
-                return devcontainerVariable(v, start: start)
-            }
+            if next == UInt8(ascii: "(") { return parenthesized(v, start: start) }
+            if next == UInt8(ascii: "{") { return devcontainerVariable(v, start: start) }
             return nil
         case UInt8(ascii: "{"):
-            guard at(start + 1) == UInt8(ascii: "{") else { return nil }
-            return delimited(v, .doubleBrace, start: start, open: 2, close: (UInt8(ascii: "}"), UInt8(ascii: "}"))).0
+            guard next == UInt8(ascii: "{") else { return nil }
+            return delimited(v, .doubleBrace, start: start, open: 2, close: UInt8(ascii: "}"))
         case UInt8(ascii: "<"):
-            guard at(start + 1) == UInt8(ascii: "<") else { return nil }
-            // `<<` alone is not a CircleCI parameter: require the closing `>>`.
-            let (placeholder, closed) = delimited(v, .doubleAngle, start: start, open: 2, close: (UInt8(ascii: ">"), UInt8(ascii: ">")))
-            return closed ? placeholder : nil
+            // `<< parameters.x >>`: a blank or a letter after `<<` (a lone
+            // `<<` or `<<<` is not one).
+            let after = at(start + 2)
+            guard next == UInt8(ascii: "<"), after == UInt8(ascii: " ") || isLetter(after) else { return nil }
+            return delimited(v, .doubleAngle, start: start, open: 2, close: UInt8(ascii: ">"))
         default:
             return nil
         }
     }
 
     /// A construct opened by `open` bytes at `start` and closed by `close`
-    /// (one or two bytes); unterminated runs to the end of `v`. Also says
-    /// whether the closing delimiter was found.
+    /// written twice (`}}`, `]]`, `>>`); nil when it is not closed.
     private static func delimited(
-        _ v: UnsafeBufferPointer<UInt8>, _ syntax: Syntax, start: Int, open: Int, close: (UInt8, UInt8?)
-    ) -> (ForeignPlaceholder, closed: Bool) {
-        let n = v.count
+        _ v: UnsafeBufferPointer<UInt8>, _ syntax: Syntax, start: Int, open: Int, close: UInt8
+    ) -> ForeignPlaceholder? {
         let contentStart = start + open
+        let end = min(v.count, start + maxLength)
         var k = contentStart
-        var contentEnd = n
-        var end = n
-        while k < n {
-            if v[k] == close.0 {
-                if let second = close.1 {
-                    if k + 1 < n, v[k + 1] == second {
-                        contentEnd = k
-                        end = k + 2
-                        break
-                    }
-                } else {
-                    contentEnd = k
-                    end = k + 1
-                    break
+        while k + 1 < end {
+            if v[k] == close, v[k + 1] == close {
+                let name = trimmedName(v, contentStart, k, goTrim: syntax == .doubleBrace)
+                return ForeignPlaceholder(syntax: syntax, name: name, range: start..<(k + 2))
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// `$( … )` with nested parentheses counted; nil when empty (`$()`) or
+    /// not closed.
+    private static func parenthesized(_ v: UnsafeBufferPointer<UInt8>, start: Int) -> ForeignPlaceholder? {
+        var depth = 0
+        var k = start + 1
+        let limit = min(v.count, start + maxLength)
+        while k < limit {
+            if v[k] == UInt8(ascii: "(") {
+                depth += 1
+            } else if v[k] == UInt8(ascii: ")") {
+                depth -= 1
+                if depth == 0 {
+                    guard k > start + 2 else { return nil }
+                    return ForeignPlaceholder(syntax: .dollarParen, name: trimmedName(v, start + 2, k, goTrim: false), range: start..<(k + 1))
                 }
             }
             k += 1
         }
-        let name = trimmedName(v, contentStart, max(contentStart, contentEnd), goTrim: syntax == .doubleBrace)
-        return (ForeignPlaceholder(syntax: syntax, name: name, range: start..<max(end, contentStart)), contentEnd < n)
+        return nil
     }
 
-    /// Dev container variables: `${localEnv:X}`, `${containerEnv:X}`,
-    /// `${templateOption:x}`, `${localWorkspaceFolder}` and friends. Other
-    /// `${…}` forms belong to the file's own interpolation.
+    /// Dev container variables with an argument: `${localEnv:X}`,
+    /// `${containerEnv:X}`, `${templateOption:x}`. Other `${…}` forms
+    /// belong to the file's own interpolation.
     private static func devcontainerVariable(_ v: UnsafeBufferPointer<UInt8>, start: Int) -> ForeignPlaceholder? {
-        let n = v.count
+        let n = min(v.count, start + maxLength)
         var k = start + 2
         while k < n, isLetter(v[k]) { k += 1 }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: v[(start + 2)..<k]), as: UTF8.self)
-        guard k < n else { return nil }
-        let withArgument = v[k] == UInt8(ascii: ":") && devcontainerPrefixes.contains(word)
-        let bare = v[k] == UInt8(ascii: "}") && devcontainerBareNames.contains(word)
-        guard withArgument || bare else { return nil }
+        guard k < n, v[k] == UInt8(ascii: ":"),
+              devcontainerPrefixes.contains(String(decoding: UnsafeBufferPointer(rebasing: v[(start + 2)..<k]), as: UTF8.self))
+        else { return nil }
         var end = k
         while end < n, v[end] != UInt8(ascii: "}") { end += 1 }
-        let contentEnd = end
-        if end < n { end += 1 }
+        guard end < n else { return nil }
         return ForeignPlaceholder(
-            syntax: .devcontainer, name: trimmedName(v, start + 2, contentEnd, goTrim: false), range: start..<end)
+            syntax: .devcontainer, name: trimmedName(v, start + 2, end, goTrim: false), range: start..<(end + 1))
     }
 
     private static let devcontainerPrefixes: Set<String> = ["localEnv", "containerEnv", "templateOption"]
-    private static let devcontainerBareNames: Set<String> = [
-        "localWorkspaceFolder", "containerWorkspaceFolder", "localWorkspaceFolderBasename",
-        "containerWorkspaceFolderBasename", "devcontainerId",
-    ]
 
     @inline(__always) private static func isLetter(_ c: UInt8) -> Bool {
         (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
