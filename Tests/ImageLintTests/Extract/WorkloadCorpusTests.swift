@@ -53,9 +53,7 @@ struct WorkloadCorpusTests {
                 #expect(occurrence.location.span.end <= bytes.count)
                 #expect(occurrence.location.span.start <= occurrence.location.span.end)
             }
-            for d in extraction.diagnostics {
-                diagnostics.append("\(path):\(d.location.start.line):\(d.location.start.column): \(d.severity.rawValue): \(d.message) [\(d.code)]")
-            }
+            diagnostics += extraction.diagnostics.map(\.line)
         }
         let text = ([
             "# Kubernetes, GitHub Actions and GitLab CI files of fixtures/corpus (kinds from INDEX.tsv), extracted as that kind.",

@@ -52,10 +52,7 @@ struct WorkloadFixtureTests {
         for file in contents.files where !goldenNames.contains(String(file.source.path.split(separator: "/").last ?? "")) {
             let extraction = Extractor.extract(file.source, kind: file.kind, options: options)
             listings += extraction.occurrences.map(ImageListing.init(occurrence:))
-            for diagnostic in extraction.diagnostics {
-                let location = diagnostic.location
-                stderr += "\(location.path):\(location.start.line):\(location.start.column): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]\n"
-            }
+            stderr += extraction.diagnostics.map { $0.line + "\n" }.joined()
         }
         listings.sort(by: ImageListing.order)
         return (ImagesJSONReporter.render(listings), stderr)
@@ -64,28 +61,11 @@ struct WorkloadFixtureTests {
     /// `NAME=VALUE` lines of an optional file.
     static func pairs(_ path: String) -> [String: String] {
         guard let text = try? RepositoryFiles.text(path) else { return [:] }
-        var values: [String: String] = [:]
-        for line in text.split(separator: "\n") {
-            guard let equals = line.firstIndex(of: "=") else { continue }
-            values[String(line[..<equals])] = String(line[line.index(after: equals)...])
-        }
-        return values
+        return ImagesFixtureArguments.pairs(text)
     }
 
     /// Compares with a golden file; an absent golden means empty output.
     static func check(_ actual: String, against path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let url = RepositoryFiles.url(path)
-        let expected = (try? RepositoryFiles.text(path)) ?? ""
-        guard actual != expected else { return }
-        if RepositoryFiles.updateGoldens {
-            if actual.isEmpty {
-                try? FileManager.default.removeItem(at: url)
-            } else {
-                try? Data(actual.utf8).write(to: url)
-            }
-            Issue.record("updated \(path); review it and run again", sourceLocation: sourceLocation)
-            return
-        }
-        Issue.record("\(path) differs:\n--- expected\n\(expected)\n--- actual\n\(actual)", sourceLocation: sourceLocation)
+        DockerfileFixtureTests.check(actual, against: path, sourceLocation: sourceLocation)
     }
 }
