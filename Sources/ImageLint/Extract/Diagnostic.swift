@@ -24,11 +24,15 @@ public struct Diagnostic: Sendable, Hashable {
     public var code: String
     public var message: String
     public var location: SourceLocation
+    /// Other places the problem involves (the first of two duplicate keys,
+    /// the start of the construct a syntax error is in).
+    public var related: [SourceLocation]
 
-    public init(severity: Severity, code: String, message: String, location: SourceLocation) {
+    public init(severity: Severity, code: String, message: String, location: SourceLocation, related: [SourceLocation] = []) {
         self.severity = severity
         self.code = code
         self.message = message
         self.location = location
+        self.related = related
     }
 }
