@@ -1,0 +1,59 @@
+/// Lexical path arithmetic on `/`-separated paths, for resolving `extends`
+/// entries and making paths relative to a policy's folder. No I/O and no
+/// symlink resolution: paths are compared as written after `.`/`..` folding.
+enum PolicyPath {
+    /// `path` made absolute against `directory` and folded.
+    static func absolute(_ path: String, from directory: String) -> String {
+        normalize(path.hasPrefix("/") ? path : directory + "/" + path)
+    }
+
+    /// Folds `.`, `..` and repeated slashes; keeps a leading `/`.
+    static func normalize(_ path: String) -> String {
+        let isAbsolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if component == "." { continue }
+            if component == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+                continue
+            }
+            if component == "..", isAbsolute { continue }
+            parts.append(component)
+        }
+        let joined = parts.joined(separator: "/")
+        if isAbsolute { return "/" + joined }
+        return joined.isEmpty ? "." : joined
+    }
+
+    /// The folder holding `path` (`.` for a bare file name).
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        if slash == path.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+
+    /// The last component.
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    /// `path` relative to `base` when it is inside it (both absolute and
+    /// folded); nil when it is outside.
+    static func relative(_ path: String, to base: String) -> String? {
+        if base == "/" { return path == "/" ? "" : String(path.dropFirst()) }
+        if path == base { return "" }
+        guard path.hasPrefix(base + "/") else { return nil }
+        return String(path.dropFirst(base.count + 1))
+    }
+
+    /// `path` relative to `base` with `..` where needed, for display.
+    static func display(_ path: String, from base: String) -> String {
+        if let inside = relative(path, to: base) { return inside.isEmpty ? "." : inside }
+        let from = base.split(separator: "/")
+        let to = path.split(separator: "/")
+        var common = 0
+        while common < from.count, common < to.count, from[common] == to[common] { common += 1 }
+        let ups = Array(repeating: "..", count: from.count - common)
+        return (ups + to[common...].map(String.init)).joined(separator: "/")
+    }
+}

@@ -1,0 +1,90 @@
+/// The result of linting one file.
+public struct FileResult: Sendable {
+    public var file: SourceFile
+    /// Every occurrence found, in source order.
+    public var occurrences: [ImageOccurrence]
+    /// Findings that survived suppressions and exceptions, in report order.
+    public var findings: [Finding]
+    /// How many findings inline suppressions or policy exceptions removed.
+    public var suppressed: Int
+
+    public init(file: SourceFile, occurrences: [ImageOccurrence] = [], findings: [Finding] = [], suppressed: Int = 0) {
+        self.file = file
+        self.occurrences = occurrences
+        self.findings = findings
+        self.suppressed = suppressed
+    }
+}
+
+/// The counts of the JSON contract's `summary` object.
+public struct LintSummary: Sendable, Hashable {
+    public var files: Int
+    public var images: Int
+    public var findings: Int
+    public var errors: Int
+    public var warnings: Int
+    public var notes: Int
+    public var suppressed: Int
+
+    public init(files: Int = 0, images: Int = 0, findings: Int = 0, errors: Int = 0, warnings: Int = 0, notes: Int = 0, suppressed: Int = 0) {
+        self.files = files
+        self.images = images
+        self.findings = findings
+        self.errors = errors
+        self.warnings = warnings
+        self.notes = notes
+        self.suppressed = suppressed
+    }
+}
+
+/// Everything one run found, ready for a reporter.
+public struct LintReport: Sendable {
+    /// Every checked file, in the order given or walked.
+    public var files: [FileResult]
+    /// Findings about no checked file: policy problems, expired exceptions,
+    /// files that could not be read.
+    public var runFindings: [Finding]
+    /// Files other than the checked ones that findings point into (the
+    /// policy files), so reporters can show their lines.
+    public var auxiliaryFiles: [SourceFile]
+
+    public init(files: [FileResult] = [], runFindings: [Finding] = [], auxiliaryFiles: [SourceFile] = []) {
+        self.files = files
+        self.runFindings = runFindings
+        self.auxiliaryFiles = auxiliaryFiles
+    }
+
+    /// Every finding, in report order (file, position, rule).
+    public var findings: [Finding] {
+        (files.flatMap(\.findings) + runFindings).sorted(by: Finding.reportOrder)
+    }
+
+    public var summary: LintSummary {
+        var summary = LintSummary(files: files.count)
+        for file in files {
+            summary.images += file.occurrences.count
+            summary.suppressed += file.suppressed
+        }
+        for finding in files.lazy.flatMap(\.findings) + runFindings {
+            summary.findings += 1
+            switch finding.severity {
+            case .error: summary.errors += 1
+            case .warning: summary.warnings += 1
+            case .note: summary.notes += 1
+            }
+        }
+        return summary
+    }
+
+    /// The file a location points into, if the report holds it.
+    public func sourceFile(at path: String) -> SourceFile? {
+        if let result = files.first(where: { $0.file.path == path }) { return result.file }
+        return auxiliaryFiles.first { $0.path == path }
+    }
+
+    /// Whether any finding is at or above `threshold`.
+    public func fails(at threshold: FailThreshold) -> Bool {
+        files.contains { $0.findings.contains { threshold.fails($0.severity) } }
+            || runFindings.contains { threshold.fails($0.severity) }
+    }
+}

@@ -1,0 +1,90 @@
+extension Reference {
+    /// Parses `string` with the grammar exactly as written, with no
+    /// normalization: Go's `reference.Parse`.
+    ///
+    /// `nginx` has no domain here and `foo/bar` has the domain `foo`.
+    /// The canonical form is the input itself.
+    public static func parse(_ string: String) throws(ReferenceError) -> Reference {
+        let layout = try withUTF8(of: string) { ReferenceParser.parse($0) }.get()
+        return Reference(asWritten: string, layout)
+    }
+
+    /// ``parse(_:)`` over UTF-8 bytes.
+    public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(ReferenceError) -> Reference {
+        let layout = try ReferenceParser.parse(bytes).get()
+        return Reference(asWritten: String(decoding: bytes, as: UTF8.self), layout)
+    }
+
+    /// Parses `string` with Docker's normalization: Go's
+    /// `reference.ParseNormalizedNamed`.
+    ///
+    /// `nginx` becomes `docker.io/library/nginx`, `foo/bar` becomes
+    /// `docker.io/foo/bar`, `index.docker.io` becomes `docker.io`, and a
+    /// first component with a `.`, a `:`, upper case or `localhost` is the
+    /// domain. A 64-hex string and a repository part with upper case are
+    /// refused with upstream's messages. See ``Normalization``.
+    public static func parseNormalized(_ string: String) throws(ReferenceError) -> Reference {
+        try withUTF8(of: string) { normalized($0, original: string) }.get()
+    }
+
+    /// ``parseNormalized(_:)`` over UTF-8 bytes.
+    public static func parseNormalized(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(ReferenceError) -> Reference {
+        try normalized(bytes, original: nil).get()
+    }
+
+    /// Normalizes `bytes`, reusing `original` as the canonical string when
+    /// the input already is canonical.
+    static func normalized(_ bytes: UnsafeBufferPointer<UInt8>, original: String?) -> Result<Reference, ReferenceError> {
+        switch Normalization.normalize(bytes) {
+        case let .asWritten(layout):
+            return .success(Reference(asWritten: original ?? String(decoding: bytes, as: UTF8.self), layout))
+        case let .rewritten(prefix, start, layout):
+            return .success(Reference(rewriting: bytes, prefix: prefix, from: start, layout))
+        case let .failure(error):
+            return .failure(error)
+        }
+    }
+
+    /// Normalizes `string` and requires it to be canonical already (fully
+    /// qualified, no `library/` or domain left implicit): Go's
+    /// `reference.ParseNamed`. The error's offset is the first byte where
+    /// the input and its canonical form differ.
+    public static func parseCanonical(_ string: String) throws(ReferenceError) -> Reference {
+        let reference = try parseNormalized(string)
+        guard reference.description == string else {
+            let offset = zip(string.utf8, reference.description.utf8).prefix { $0 == $1 }.count
+            throw ReferenceError(.nameNotCanonical, at: offset)
+        }
+        return reference
+    }
+
+    /// Normalizes `string` as `docker pull` does: Go's
+    /// `reference.ParseDockerRef`. A bare name gets the `latest` tag; a
+    /// reference with both a tag and a digest keeps only the digest.
+    public static func parseDocker(_ string: String) throws(ReferenceError) -> Reference {
+        let reference = try parseNormalized(string)
+        if reference.tag != nil, reference.digest != nil {
+            return reference.droppingTag()
+        }
+        return reference.withDefaultTag()
+    }
+
+    /// Makes a name-only reference from `name` (domain and path, no tag or
+    /// digest): Go's `reference.WithName`. No normalization; anything but a
+    /// name is *invalid reference format*.
+    public static func withName(_ name: String) throws(ReferenceError) -> Reference {
+        let layout: Result<ReferenceLayout, ReferenceError> = withUTF8(of: name) { bytes in
+            var grammar = ReferenceGrammar(bytes)
+            let parts = grammar.name(from: 0)
+            guard let parts, parts.path.upperBound == bytes.count else {
+                let end = parts?.path.upperBound ?? 0
+                return .failure(ReferenceError(.invalidFormat, at: max(grammar.furthestFailure, end)))
+            }
+            if parts.path.count > ReferenceParser.maximumPathLength {
+                return .failure(ReferenceError(.nameTooLong, at: parts.path.lowerBound + ReferenceParser.maximumPathLength))
+            }
+            return .success(ReferenceLayout(domain: parts.domain, path: parts.path))
+        }
+        return Reference(asWritten: name, try layout.get())
+    }
+}
