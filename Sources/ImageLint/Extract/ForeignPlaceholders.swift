@@ -3,8 +3,7 @@
 enum ForeignPlaceholders {
     static func markUnresolved(_ occurrence: inout ImageOccurrence) {
         // TEMPORARY until TemplatePlaceholder lands from the dockerfile branch.
-        let text = occurrence.resolved ?? occurrence.text
-        guard text.contains("{{") else { return }
+        guard let text = occurrence.resolved, text.contains("{{") else { return }
         occurrence.resolved = nil
         occurrence.unresolved.append(text)
     }
