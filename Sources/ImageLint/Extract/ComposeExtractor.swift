@@ -188,6 +188,9 @@ struct ComposeWalk {
             for problem in result.problems {
                 let problemSpan = map.sourceSpan(forValueRange: (range.lowerBound + problem.start)..<(range.lowerBound + problem.end)) ?? span
                 collector.diagnose(.error, "compose-interpolation", problem.message, problemSpan)
+                // Compose rejects the value: name the bad template as what is unresolved.
+                let template = String(decoding: raw.dropFirst(problem.start).prefix(problem.end - problem.start), as: UTF8.self)
+                if !occurrence.unresolved.contains(template) { occurrence.unresolved.append(template) }
             }
             for variable in result.variables {
                 if case .file(let location) = variable.origin {
@@ -202,7 +205,7 @@ struct ComposeWalk {
     /// `build.dockerfile_inline`: the Dockerfile's references, located inside the YAML scalar.
     mutating func inlineDockerfile(_ scalar: YAMLScalar, context: OccurrenceContext, usage: String) {
         if collector.alreadyReported(scalar.node, offset: -1, usage: usage) { return }
-        let inline = InlineDockerfile.extract(scalar, in: collector.file, buildArgs: options.buildArgs)
+        let inline = InlineDockerfile.extract(scalar, in: collector.file, source: .compose, options: options)
         var first = true
         for var occurrence in inline.occurrences {
             occurrence.context.service = context.service

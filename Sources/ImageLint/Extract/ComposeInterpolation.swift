@@ -188,9 +188,9 @@ private struct Evaluator {
     mutating func braced(at i: Int, end: Int, depth: Int, into piece: inout Piece) -> Int {
         // GitHub expressions `${{ … }}`: a foreign placeholder.
         if i + 2 < end, text[i + 2] == UInt8(ascii: "{") {
-            if let close = find(UInt8(ascii: "}"), UInt8(ascii: "}"), from: i + 3, end: end) {
-                piece.miss(string(i, close + 2))
-                return close + 2
+            if let placeholder = TemplatePlaceholder.match(text, at: i, end: end) {
+                piece.miss(placeholder.name)
+                return placeholder.range.upperBound
             }
             return fail(.invalidTemplate, "Invalid template: unterminated \"${{\"", i, end, into: &piece)
         }
@@ -214,10 +214,10 @@ private struct Evaluator {
             if k + 1 < close, Self.isOperator(text[k + 1]) {
                 colon = true
                 op = text[k + 1]
-            } else if Self.devContainerVariables.contains(name) {
+            } else if Self.devContainerVariables.contains(name), let placeholder = TemplatePlaceholder.matchColonVariable(text, at: i, end: end) {
                 // `${localEnv:HOME}` and friends belong to dev containers.
-                piece.miss(string(i, close + 1))
-                return close + 1
+                piece.miss(placeholder.name)
+                return placeholder.range.upperBound
             } else {
                 return fail(.invalidTemplate, "Invalid template: \"\(string(i, close + 1))\" (expected :-, :+ or :? after the name)", i, close + 1, into: &piece)
             }
@@ -300,15 +300,6 @@ private struct Evaluator {
                 open += 1
                 i += 1
             }
-            i += 1
-        }
-        return nil
-    }
-
-    func find(_ a: UInt8, _ b: UInt8, from start: Int, end: Int) -> Int? {
-        var i = start
-        while i + 1 < end {
-            if text[i] == a, text[i + 1] == b { return i }
             i += 1
         }
         return nil

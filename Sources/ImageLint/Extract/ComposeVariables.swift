@@ -10,13 +10,11 @@ public struct ComposeVariables: Sendable {
     public let environment: [String: String]
     public let dotEnv: DotEnvFile?
     public let policyVariables: [String: String]
-    public let policyVariableLocations: [String: SourceLocation]
 
     public init(options: ExtractionOptions, dotEnv: DotEnvFile?) {
         environment = options.environment
         self.dotEnv = dotEnv
         policyVariables = options.policyVariables
-        policyVariableLocations = options.policyVariableLocations
     }
 
     /// Reads `dotEnvFile` (when given) with the environment and policy
@@ -33,7 +31,7 @@ public struct ComposeVariables: Sendable {
         if let value = environment[name] { return VariableUse(name: name, value: value, origin: .commandLine) }
         if let variable = dotEnv?.variable(name) { return variable }
         if let value = policyVariables[name] {
-            return VariableUse(name: name, value: value, origin: policyVariableLocations[name].map { .file($0) } ?? .commandLine)
+            return VariableUse(name: name, value: value, origin: .policy)
         }
         return nil
     }
@@ -45,9 +43,6 @@ public struct ComposeVariables: Sendable {
 
     static func policyLookup(_ options: ExtractionOptions) -> ComposeInterpolation.Lookup {
         let variables = options.policyVariables
-        let locations = options.policyVariableLocations
-        return { name in
-            variables[name].map { VariableUse(name: name, value: $0, origin: locations[name].map { .file($0) } ?? .commandLine) }
-        }
+        return { name in variables[name].map { VariableUse(name: name, value: $0, origin: .policy) } }
     }
 }

@@ -18,18 +18,10 @@ public struct ExtractionOptions: Sendable {
     public var environment: [String: String]
     /// The policy's `variables:`, used when nothing else gives a value.
     public var policyVariables: [String: String]
-    /// Where each of `policyVariables` is written in the policy file, so an
-    /// occurrence can point at it (``VariableUse/Origin/file(_:)``); a
-    /// variable without a location is attributed to the command line.
-    public var policyVariableLocations: [String: SourceLocation]
 
-    public init(
-        buildArgs: [String: String] = [:], environment: [String: String] = [:], policyVariables: [String: String] = [:],
-        policyVariableLocations: [String: SourceLocation] = [:]
-    ) {
+    public init(buildArgs: [String: String] = [:], environment: [String: String] = [:], policyVariables: [String: String] = [:]) {
         self.buildArgs = buildArgs
         self.environment = environment
         self.policyVariables = policyVariables
-        self.policyVariableLocations = policyVariableLocations
     }
 }

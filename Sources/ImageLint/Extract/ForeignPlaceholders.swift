@@ -1,10 +1,15 @@
-/// Marks an occurrence whose text holds another system's placeholder
-/// (`{{ … }}`, `$[[ … ]]`, `<< … >>`, `$( … )`) as unresolved.
+/// Marks an occurrence whose resolved text still holds another system's
+/// placeholder (``TemplatePlaceholder``: `{{ … }}`, `$[[ … ]]`, `<< … >>`,
+/// `$( … )`) as unresolved, naming each placeholder: such text is never
+/// parsed as a (broken) reference.
 enum ForeignPlaceholders {
     static func markUnresolved(_ occurrence: inout ImageOccurrence) {
-        // TEMPORARY until TemplatePlaceholder lands from the dockerfile branch.
-        guard let text = occurrence.resolved, text.contains("{{") else { return }
+        guard let text = occurrence.resolved else { return }
+        let found = TemplatePlaceholder.scan(text)
+        guard !found.isEmpty else { return }
         occurrence.resolved = nil
-        occurrence.unresolved.append(text)
+        for placeholder in found where !occurrence.unresolved.contains(placeholder.name) {
+            occurrence.unresolved.append(placeholder.name)
+        }
     }
 }

@@ -210,7 +210,7 @@ struct HelmValuesWalk {
         } else {
             diagnostics.append(Diagnostic(
                 severity: .warning, code: code,
-                message: "\(what) \(text) is a number in YAML (Helm would print 1.10 as 1.1); quote it: \"\(text)\"",
+                message: "\(what) \(text) is a number in YAML and Helm prints numbers through float64 (1.10 becomes 1.1, 20190806 becomes 2.0190806e+07); quote it: \"\(text)\"",
                 location: location))
         }
         return rendered

@@ -39,8 +39,10 @@ public enum KustomizeExtractor {
                 }
             }
             if let charts = top["helmCharts"]?.sequence {
+                var position = 0
                 for chart in charts {
-                    if let chart = chart.mapping { helmChart(chart, into: &collector) }
+                    if let chart = chart.mapping { helmChart(chart, position: position, into: &collector) }
+                    position += 1
                 }
             }
         }
@@ -85,7 +87,7 @@ public enum KustomizeExtractor {
         collector.add(occurrence, at: nameNode, usage: nil)
     }
 
-    static func helmChart(_ chart: YAMLMapping, into collector: inout YAMLOccurrenceCollector) {
+    static func helmChart(_ chart: YAMLMapping, position: Int, into collector: inout YAMLOccurrenceCollector) {
         let prefix = Array("oci://".utf8)
         guard let repoNode = chart["repo"], let repo = repoNode.scalar, repo.valueBytes.starts(with: prefix),
               let name = presentScalar(chart["name"]) else { return }
@@ -100,7 +102,7 @@ public enum KustomizeExtractor {
         var related = [RelatedLocation(location: file.location(name.span), message: "name: \(name.value)")]
         if let version { related.append(RelatedLocation(location: file.location(version.span), message: "version: \(version.value)")) }
         var context = OccurrenceContext()
-        context.keyPath = "helmCharts"
+        context.keyPath = "helmCharts[\(position)]"
         collector.add(
             ImageOccurrence(source: .kustomize, role: .artifact, location: file.location(span), text: reference, resolved: reference, related: related, context: context),
             at: repoNode, offset: prefix.count, usage: nil)

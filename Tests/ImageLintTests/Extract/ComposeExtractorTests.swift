@@ -87,6 +87,7 @@ struct ComposeExtractorTests {
         #expect(diagnostic.location.start.column == 20)
         #expect(diagnostic.location.end.column == 23)
         #expect(result.occurrences.first?.resolved == nil)
+        #expect(result.occurrences.first?.unresolved == ["${}"])
     }
 
     @Test func mergedImageIsReportedOnceWithAliasSites() throws {

@@ -91,8 +91,8 @@ struct ComposeInterpolationTests {
         // Foreign placeholders: unresolved, never invalid.
         Case(template: "${{ github.sha }}", value: nil, unresolved: ["${{ github.sha }}"]),
         Case(template: "img:${{ matrix.tag }}-x", value: nil, unresolved: ["${{ matrix.tag }}"]),
-        Case(template: "${localEnv:HOME}/x", value: nil, unresolved: ["${localEnv:HOME}"]),
-        Case(template: "php:3-${templateOption:imageVariant}", value: nil, unresolved: ["${templateOption:imageVariant}"]),
+        Case(template: "${localEnv:HOME}/x", value: nil, unresolved: ["localEnv:HOME"]),
+        Case(template: "php:3-${templateOption:imageVariant}", value: nil, unresolved: ["templateOption:imageVariant"]),
         // Non-ASCII text passes through.
         Case(template: "réseau/${REPO}", value: "réseau/alpine"),
     ]
