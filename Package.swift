@@ -40,9 +40,30 @@ let package = Package(
             ],
             swiftSettings: strictConcurrency
         ),
+        // One libFuzzer harness; built normally it replays input files.
+        // scripts/fuzz.sh builds it with -sanitize=fuzzer,address -DFUZZING.
+        .executableTarget(
+            name: "imagelint-fuzz",
+            dependencies: ["ImageReference"],
+            swiftSettings: strictConcurrency
+        ),
+        // A seeded generator for reproducible benchmark inputs and property tests.
+        .target(name: "SeededRandom", swiftSettings: strictConcurrency),
+        // Release-build benchmarks: `swift run -c release imagelint-bench <name>`.
+        .executableTarget(
+            name: "imagelint-bench",
+            dependencies: ["ImageReference", "SeededRandom"],
+            swiftSettings: strictConcurrency
+        ),
+        // Shared by the test targets: repository root, golden files.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport",
+            swiftSettings: strictConcurrency
+        ),
         .testTarget(
             name: "ImageReferenceTests",
-            dependencies: ["ImageReference"],
+            dependencies: ["ImageReference", "TestSupport", "SeededRandom"],
             swiftSettings: strictConcurrency
         ),
         .testTarget(
@@ -52,7 +73,12 @@ let package = Package(
         ),
         .testTarget(
             name: "imagelintTests",
-            dependencies: ["imagelint"],
+            dependencies: ["imagelint", "ImageLint", "ImageReference", "TestSupport"],
+            swiftSettings: strictConcurrency
+        ),
+        .testTarget(
+            name: "imagelint-fuzzTests",
+            dependencies: ["imagelint-fuzz", "TestSupport"],
             swiftSettings: strictConcurrency
         ),
     ],

@@ -40,7 +40,11 @@ emit() {
     printf '    /// `policies/rules/<id>.yaml`, sorted by path.\n'
     printf '    static let rules: [EmbeddedFile] = [\n'
     for f in $(LC_ALL=C ls policies/rules/*.yaml); do emit "$f"; done
-    printf '    ]\n}\n'
+    printf '    ]\n\n'
+    printf '    /// `policies/imagelint-policy.schema.json`, the JSON Schema of policy files.\n'
+    printf '    static let schema: EmbeddedFile =\n'
+    emit policies/imagelint-policy.schema.json | sed '$ s/),$/)/'
+    printf '}\n'
 } > "$tmp"
 mv "$tmp" "$out"
 trap - EXIT

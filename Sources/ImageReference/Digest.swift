@@ -122,22 +122,13 @@ enum DigestRules {
             let componentStart = offset
             while ASCII.isLowerOrDigit(byte(offset)) { offset += 1 }
             guard offset > componentStart else { return offset }
-            let separator = byte(offset)
-            guard separator == ASCII.dot || separator == ASCII.plus || separator == ASCII.underscore
-                || separator == ASCII.dash
-            else { break }
+            guard ByteClass.algorithmSeparator.contains(byte(offset)) else { break }
             offset += 1
         }
         guard byte(offset) == ASCII.colon else { return offset }
         offset += 1
         let encodedStart = offset
-        while true {
-            let byte = byte(offset)
-            guard ASCII.isLetterOrDigit(byte) || byte == UInt8(ascii: "=") || byte == ASCII.underscore
-                || byte == ASCII.dash
-            else { break }
-            offset += 1
-        }
+        while ByteClass.goDigestEncodedCharacter.contains(byte(offset)) { offset += 1 }
         guard offset > encodedStart, offset == range.upperBound else { return offset }
         return nil
     }

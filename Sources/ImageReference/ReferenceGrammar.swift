@@ -149,18 +149,9 @@ struct ReferenceGrammar {
     mutating func domainLabel(from start: Int) -> Int? {
         guard ASCII.isLetterOrDigit(byte(at: start)) else { return fail(at: start) }
         var offset = start + 1
-        var lastLetterOrDigit = start
-        while true {
-            let byte = byte(at: offset)
-            if ASCII.isLetterOrDigit(byte) {
-                lastLetterOrDigit = offset
-            } else if byte != ASCII.dash {
-                break
-            }
-            offset += 1
-        }
+        while ByteClass.domainLabelCharacter.contains(byte(at: offset)) { offset += 1 }
         // A label may not end with "-": a letter or digit was needed here.
-        guard lastLetterOrDigit == offset - 1 else { return fail(at: offset) }
+        guard byte(at: offset - 1) != ASCII.dash else { return fail(at: offset) }
         return offset
     }
 
@@ -183,7 +174,7 @@ struct ReferenceGrammar {
     /// `ipv6-char = hex-digit | ":"`
     @inline(__always)
     func isIPv6Character(_ byte: UInt8) -> Bool {
-        ASCII.isHexDigit(byte) || byte == ASCII.colon
+        ByteClass.ipv6Character.contains(byte)
     }
 
     // MARK: - remote name
@@ -243,11 +234,7 @@ struct ReferenceGrammar {
         guard ASCII.isWordCharacter(byte(at: start)) else { return fail(at: start) }
         var offset = start + 1
         let limit = start + Self.maximumTagLength
-        while offset < limit {
-            let byte = byte(at: offset)
-            guard ASCII.isWordCharacter(byte) || byte == ASCII.dot || byte == ASCII.dash else { break }
-            offset += 1
-        }
+        while offset < limit, ByteClass.tagCharacter.contains(byte(at: offset)) { offset += 1 }
         return offset
     }
 
@@ -285,7 +272,7 @@ struct ReferenceGrammar {
     /// `algorithm-separator = "+" | "." | "-" | "_"`
     @inline(__always)
     func isAlgorithmSeparator(_ byte: UInt8) -> Bool {
-        byte == ASCII.plus || byte == ASCII.dot || byte == ASCII.dash || byte == ASCII.underscore
+        ByteClass.algorithmSeparator.contains(byte)
     }
 
     /// `encoded = 32 * hex-digit , { hex-digit }`

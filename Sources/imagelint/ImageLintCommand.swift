@@ -7,6 +7,8 @@ struct ImageLintCommand: ParsableCommand {
         abstract: "Find every container image reference in a repository and check it against a policy.",
         version: ImageLintVersion.current,
         subcommands: [
+            ImagesCommand.self,
+            RefCommand.self,
         ]
     )
 }

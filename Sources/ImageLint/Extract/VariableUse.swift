@@ -7,6 +7,8 @@ public struct VariableUse: Sendable, Hashable {
         case inlineDefault
         /// Given on the command line (`--build-arg`, `--env`).
         case commandLine
+        /// The policy's `variables:` (used only when nothing else gives a value).
+        case policy
         /// Provided by the build system without any declaration (BuildKit's
         /// `TARGETOS` and friends, resolved for the default platform).
         case builtin

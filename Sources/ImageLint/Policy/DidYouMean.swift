@@ -7,6 +7,11 @@ public enum DidYouMean {
         let typed = Array(word.lowercased().unicodeScalars)
         let limit = max(1, min(3, typed.count / 3))
         var best: (candidate: String, distance: Int)?
+        let candidates = Array(candidates)
+        // A truncated word (`warn` for `warning`) is a typo too.
+        if typed.count >= 3, let completion = candidates.first(where: { $0.lowercased().unicodeScalars.starts(with: typed) && $0.count > typed.count }) {
+            return completion
+        }
         for candidate in candidates {
             let distance = editDistance(typed, Array(candidate.lowercased().unicodeScalars))
             if distance <= limit, distance < (best?.distance ?? Int.max) {

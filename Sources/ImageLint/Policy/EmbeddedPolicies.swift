@@ -684,4 +684,1253 @@ examples:
 
 """##),
     ]
+
+    /// `policies/imagelint-policy.schema.json`, the JSON Schema of policy files.
+    static let schema: EmbeddedFile =
+        EmbeddedFile(path: "policies/imagelint-policy.schema.json", text: ##"""
+{
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "imagelint-policy.schema.json",
+  "title": "imagelint policy",
+  "description": "An imagelint policy file (.imagelint.yaml). Add `# yaml-language-server: $schema=<path or URL of this file>` as the first line for completion in editors.",
+  "type": "object",
+  "additionalProperties": false,
+  "definitions": {
+    "condition": {
+      "type": "object",
+      "properties": {
+        "registry": {
+          "description": "Registry host globs (`*.dkr.ecr.*.amazonaws.com`) or name prefixes with `/` (`ghcr.io/acme`).",
+          "oneOf": [
+            {
+              "type": "string"
+            },
+            {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            }
+          ]
+        },
+        "repository": {
+          "description": "Globs over the normalized image name (`ghcr.io/acme/**`, `nginx`).",
+          "oneOf": [
+            {
+              "type": "string"
+            },
+            {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            }
+          ]
+        },
+        "image": {
+          "description": "Same as `repository`.",
+          "oneOf": [
+            {
+              "type": "string"
+            },
+            {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            }
+          ]
+        },
+        "tag": {
+          "description": "A list of tag globs, `{regex: \u2026}`, `missing` or `present`.",
+          "oneOf": [
+            {
+              "type": "string"
+            },
+            {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            {
+              "type": "object",
+              "properties": {
+                "regex": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "regex"
+              ],
+              "additionalProperties": false
+            }
+          ]
+        },
+        "digest": {
+          "type": "string",
+          "enum": [
+            "present",
+            "missing"
+          ]
+        },
+        "source": {
+          "oneOf": [
+            {
+              "type": "string",
+              "enum": [
+                "dockerfile",
+                "compose",
+                "kubernetes",
+                "kustomize",
+                "github-actions",
+                "gitlab-ci",
+                "helm-values"
+              ]
+            },
+            {
+              "type": "array",
+              "items": {
+                "type": "string",
+                "enum": [
+                  "dockerfile",
+                  "compose",
+                  "kubernetes",
+                  "kustomize",
+                  "github-actions",
+                  "gitlab-ci",
+                  "helm-values"
+                ]
+              }
+            }
+          ]
+        },
+        "role": {
+          "oneOf": [
+            {
+              "type": "string",
+              "enum": [
+                "pull",
+                "build-source",
+                "build-output",
+                "frontend",
+                "artifact"
+              ]
+            },
+            {
+              "type": "array",
+              "items": {
+                "type": "string",
+                "enum": [
+                  "pull",
+                  "build-source",
+                  "build-output",
+                  "frontend",
+                  "artifact"
+                ]
+              }
+            }
+          ]
+        },
+        "files": {
+          "description": "Globs over the file's path, relative to the policy's folder.",
+          "oneOf": [
+            {
+              "type": "string"
+            },
+            {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            }
+          ]
+        },
+        "stage": {
+          "type": "string",
+          "enum": [
+            "final",
+            "builder"
+          ]
+        },
+        "kind": {
+          "oneOf": [
+            {
+              "type": "string"
+            },
+            {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            }
+          ]
+        },
+        "namespace": {
+          "oneOf": [
+            {
+              "type": "string"
+            },
+            {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            }
+          ]
+        },
+        "containerType": {
+          "oneOf": [
+            {
+              "type": "string",
+              "enum": [
+                "app",
+                "init",
+                "ephemeral",
+                "volume"
+              ]
+            },
+            {
+              "type": "array",
+              "items": {
+                "type": "string",
+                "enum": [
+                  "app",
+                  "init",
+                  "ephemeral",
+                  "volume"
+                ]
+              }
+            }
+          ]
+        },
+        "qualified": {
+          "type": "boolean"
+        },
+        "any": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/condition"
+          }
+        },
+        "all": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/condition"
+          }
+        },
+        "not": {
+          "$ref": "#/definitions/condition"
+        }
+      },
+      "additionalProperties": false
+    }
+  },
+  "properties": {
+    "extends": {
+      "description": "Built-in presets (`recommended`, `strict`) and/or relative paths; later entries override earlier ones. Defaults to [recommended].",
+      "oneOf": [
+        {
+          "type": "string"
+        },
+        {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        }
+      ]
+    },
+    "fail-on": {
+      "type": "string",
+      "enum": [
+        "error",
+        "warning",
+        "note",
+        "never"
+      ],
+      "description": "The lowest severity that makes `imagelint check` exit 1."
+    },
+    "files": {
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "include": {
+          "description": "Globs of files to check, relative to the policy's folder (default: all).",
+          "oneOf": [
+            {
+              "type": "string"
+            },
+            {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            }
+          ]
+        },
+        "exclude": {
+          "description": "Globs of files never to check.",
+          "oneOf": [
+            {
+              "type": "string"
+            },
+            {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            }
+          ]
+        }
+      }
+    },
+    "variables": {
+      "type": "object",
+      "description": "Values for Dockerfile ARGs and compose/CI variables that have none.",
+      "additionalProperties": {
+        "type": [
+          "string",
+          "number",
+          "boolean"
+        ]
+      }
+    },
+    "rules": {
+      "type": "object",
+      "properties": {
+        "invalid-reference": {
+          "oneOf": [
+            {
+              "type": "string",
+              "enum": [
+                "error",
+                "warning",
+                "note",
+                "off"
+              ]
+            },
+            {
+              "type": "object",
+              "properties": {
+                "severity": {
+                  "type": "string",
+                  "enum": [
+                    "error",
+                    "warning",
+                    "note",
+                    "off"
+                  ]
+                },
+                "files": {
+                  "description": "Only check files matching these globs.",
+                  "oneOf": [
+                    {
+                      "type": "string"
+                    },
+                    {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  ]
+                },
+                "roles": {
+                  "type": "array",
+                  "items": {
+                    "type": "string",
+                    "enum": [
+                      "pull",
+                      "build-source",
+                      "build-output",
+                      "frontend",
+                      "artifact"
+                    ]
+                  }
+                }
+              },
+              "additionalProperties": false
+            }
+          ]
+        },
+        "no-latest": {
+          "oneOf": [
+            {
+              "type": "string",
+              "enum": [
+                "error",
+                "warning",
+                "note",
+                "off"
+              ]
+            },
+            {
+              "type": "object",
+              "properties": {
+                "severity": {
+                  "type": "string",
+                  "enum": [
+                    "error",
+                    "warning",
+                    "note",
+                    "off"
+                  ]
+                },
+                "files": {
+                  "description": "Only check files matching these globs.",
+                  "oneOf": [
+                    {
+                      "type": "string"
+                    },
+                    {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  ]
+                },
+                "roles": {
+                  "type": "array",
+                  "items": {
+                    "type": "string",
+                    "enum": [
+                      "pull",
+                      "build-source",
+                      "build-output",
+                      "frontend",
+                      "artifact"
+                    ]
+                  }
+                }
+              },
+              "additionalProperties": false
+            }
+          ]
+        },
+        "require-tag": {
+          "oneOf": [
+            {
+              "type": "string",
+              "enum": [
+                "error",
+                "warning",
+                "note",
+                "off"
+              ]
+            },
+            {
+              "type": "object",
+              "properties": {
+                "severity": {
+                  "type": "string",
+                  "enum": [
+                    "error",
+                    "warning",
+                    "note",
+                    "off"
+                  ]
+                },
+                "files": {
+                  "description": "Only check files matching these globs.",
+                  "oneOf": [
+                    {
+                      "type": "string"
+                    },
+                    {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  ]
+                },
+                "roles": {
+                  "type": "array",
+                  "items": {
+                    "type": "string",
+                    "enum": [
+                      "pull",
+                      "build-source",
+                      "build-output",
+                      "frontend",
+                      "artifact"
+                    ]
+                  }
+                }
+              },
+              "additionalProperties": false
+            }
+          ]
+        },
+        "require-digest": {
+          "oneOf": [
+            {
+              "type": "string",
+              "enum": [
+                "error",
+                "warning",
+                "note",
+                "off"
+              ]
+            },
+            {
+              "type": "object",
+              "properties": {
+                "severity": {
+                  "type": "string",
+                  "enum": [
+                    "error",
+                    "warning",
+                    "note",
+                    "off"
+                  ]
+                },
+                "files": {
+                  "description": "Only check files matching these globs.",
+                  "oneOf": [
+                    {
+                      "type": "string"
+                    },
+                    {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  ]
+                },
+                "roles": {
+                  "type": "array",
+                  "items": {
+                    "type": "string",
+                    "enum": [
+                      "pull",
+                      "build-source",
+                      "build-output",
+                      "frontend",
+                      "artifact"
+                    ]
+                  }
+                }
+              },
+              "additionalProperties": false
+            }
+          ]
+        },
+        "allowed-registries": {
+          "oneOf": [
+            {
+              "type": "string",
+              "enum": [
+                "error",
+                "warning",
+                "note",
+                "off"
+              ]
+            },
+            {
+              "type": "object",
+              "properties": {
+                "severity": {
+                  "type": "string",
+                  "enum": [
+                    "error",
+                    "warning",
+                    "note",
+                    "off"
+                  ]
+                },
+                "files": {
+                  "description": "Only check files matching these globs.",
+                  "oneOf": [
+                    {
+                      "type": "string"
+                    },
+                    {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  ]
+                },
+                "roles": {
+                  "type": "array",
+                  "items": {
+                    "type": "string",
+                    "enum": [
+                      "pull",
+                      "build-source",
+                      "build-output",
+                      "frontend",
+                      "artifact"
+                    ]
+                  }
+                },
+                "registries": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              },
+              "additionalProperties": false
+            }
+          ]
+        },
+        "denied-registries": {
+          "oneOf": [
+            {
+              "type": "string",
+              "enum": [
+                "error",
+                "warning",
+                "note",
+                "off"
+              ]
+            },
+            {
+              "type": "object",
+              "properties": {
+                "severity": {
+                  "type": "string",
+                  "enum": [
+                    "error",
+                    "warning",
+                    "note",
+                    "off"
+                  ]
+                },
+                "files": {
+                  "description": "Only check files matching these globs.",
+                  "oneOf": [
+                    {
+                      "type": "string"
+                    },
+                    {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  ]
+                },
+                "roles": {
+                  "type": "array",
+                  "items": {
+                    "type": "string",
+                    "enum": [
+                      "pull",
+                      "build-source",
+                      "build-output",
+                      "frontend",
+                      "artifact"
+                    ]
+                  }
+                },
+                "registries": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              },
+              "additionalProperties": false
+            }
+          ]
+        },
+        "allowed-images": {
+          "oneOf": [
+            {
+              "type": "string",
+              "enum": [
+                "error",
+                "warning",
+                "note",
+                "off"
+              ]
+            },
+            {
+              "type": "object",
+              "properties": {
+                "severity": {
+                  "type": "string",
+                  "enum": [
+                    "error",
+                    "warning",
+                    "note",
+                    "off"
+                  ]
+                },
+                "files": {
+                  "description": "Only check files matching these globs.",
+                  "oneOf": [
+                    {
+                      "type": "string"
+                    },
+                    {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  ]
+                },
+                "roles": {
+                  "type": "array",
+                  "items": {
+                    "type": "string",
+                    "enum": [
+                      "pull",
+                      "build-source",
+                      "build-output",
+                      "frontend",
+                      "artifact"
+                    ]
+                  }
+                },
+                "images": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              },
+              "additionalProperties": false
+            }
+          ]
+        },
+        "denied-images": {
+          "oneOf": [
+            {
+              "type": "string",
+              "enum": [
+                "error",
+                "warning",
+                "note",
+                "off"
+              ]
+            },
+            {
+              "type": "object",
+              "properties": {
+                "severity": {
+                  "type": "string",
+                  "enum": [
+                    "error",
+                    "warning",
+                    "note",
+                    "off"
+                  ]
+                },
+                "files": {
+                  "description": "Only check files matching these globs.",
+                  "oneOf": [
+                    {
+                      "type": "string"
+                    },
+                    {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  ]
+                },
+                "roles": {
+                  "type": "array",
+                  "items": {
+                    "type": "string",
+                    "enum": [
+                      "pull",
+                      "build-source",
+                      "build-output",
+                      "frontend",
+                      "artifact"
+                    ]
+                  }
+                },
+                "images": {
+                  "type": "array",
+                  "items": {
+                    "oneOf": [
+                      {
+                        "type": "string"
+                      },
+                      {
+                        "type": "object",
+                        "properties": {
+                          "image": {
+                            "type": "string"
+                          },
+                          "use": {
+                            "type": "string"
+                          },
+                          "reason": {
+                            "type": "string"
+                          }
+                        },
+                        "required": [
+                          "image"
+                        ],
+                        "additionalProperties": false
+                      }
+                    ]
+                  }
+                }
+              },
+              "additionalProperties": false
+            }
+          ]
+        },
+        "tag-pattern": {
+          "oneOf": [
+            {
+              "type": "string",
+              "enum": [
+                "error",
+                "warning",
+                "note",
+                "off"
+              ]
+            },
+            {
+              "type": "object",
+              "properties": {
+                "severity": {
+                  "type": "string",
+                  "enum": [
+                    "error",
+                    "warning",
+                    "note",
+                    "off"
+                  ]
+                },
+                "files": {
+                  "description": "Only check files matching these globs.",
+                  "oneOf": [
+                    {
+                      "type": "string"
+                    },
+                    {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  ]
+                },
+                "roles": {
+                  "type": "array",
+                  "items": {
+                    "type": "string",
+                    "enum": [
+                      "pull",
+                      "build-source",
+                      "build-output",
+                      "frontend",
+                      "artifact"
+                    ]
+                  }
+                },
+                "pattern": {
+                  "type": "string",
+                  "description": "Regular expression every tag must match."
+                }
+              },
+              "additionalProperties": false
+            }
+          ]
+        },
+        "fully-qualified": {
+          "oneOf": [
+            {
+              "type": "string",
+              "enum": [
+                "error",
+                "warning",
+                "note",
+                "off"
+              ]
+            },
+            {
+              "type": "object",
+              "properties": {
+                "severity": {
+                  "type": "string",
+                  "enum": [
+                    "error",
+                    "warning",
+                    "note",
+                    "off"
+                  ]
+                },
+                "files": {
+                  "description": "Only check files matching these globs.",
+                  "oneOf": [
+                    {
+                      "type": "string"
+                    },
+                    {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  ]
+                },
+                "roles": {
+                  "type": "array",
+                  "items": {
+                    "type": "string",
+                    "enum": [
+                      "pull",
+                      "build-source",
+                      "build-output",
+                      "frontend",
+                      "artifact"
+                    ]
+                  }
+                }
+              },
+              "additionalProperties": false
+            }
+          ]
+        },
+        "unresolved-variable": {
+          "oneOf": [
+            {
+              "type": "string",
+              "enum": [
+                "error",
+                "warning",
+                "note",
+                "off"
+              ]
+            },
+            {
+              "type": "object",
+              "properties": {
+                "severity": {
+                  "type": "string",
+                  "enum": [
+                    "error",
+                    "warning",
+                    "note",
+                    "off"
+                  ]
+                },
+                "files": {
+                  "description": "Only check files matching these globs.",
+                  "oneOf": [
+                    {
+                      "type": "string"
+                    },
+                    {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  ]
+                },
+                "roles": {
+                  "type": "array",
+                  "items": {
+                    "type": "string",
+                    "enum": [
+                      "pull",
+                      "build-source",
+                      "build-output",
+                      "frontend",
+                      "artifact"
+                    ]
+                  }
+                }
+              },
+              "additionalProperties": false
+            }
+          ]
+        },
+        "consistent-tags": {
+          "oneOf": [
+            {
+              "type": "string",
+              "enum": [
+                "error",
+                "warning",
+                "note",
+                "off"
+              ]
+            },
+            {
+              "type": "object",
+              "properties": {
+                "severity": {
+                  "type": "string",
+                  "enum": [
+                    "error",
+                    "warning",
+                    "note",
+                    "off"
+                  ]
+                },
+                "files": {
+                  "description": "Only check files matching these globs.",
+                  "oneOf": [
+                    {
+                      "type": "string"
+                    },
+                    {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  ]
+                },
+                "roles": {
+                  "type": "array",
+                  "items": {
+                    "type": "string",
+                    "enum": [
+                      "pull",
+                      "build-source",
+                      "build-output",
+                      "frontend",
+                      "artifact"
+                    ]
+                  }
+                }
+              },
+              "additionalProperties": false
+            }
+          ]
+        },
+        "expired-exception": {
+          "oneOf": [
+            {
+              "type": "string",
+              "enum": [
+                "error",
+                "warning",
+                "note",
+                "off"
+              ]
+            },
+            {
+              "type": "object",
+              "properties": {
+                "severity": {
+                  "type": "string",
+                  "enum": [
+                    "error",
+                    "warning",
+                    "note",
+                    "off"
+                  ]
+                },
+                "files": {
+                  "description": "Only check files matching these globs.",
+                  "oneOf": [
+                    {
+                      "type": "string"
+                    },
+                    {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  ]
+                },
+                "roles": {
+                  "type": "array",
+                  "items": {
+                    "type": "string",
+                    "enum": [
+                      "pull",
+                      "build-source",
+                      "build-output",
+                      "frontend",
+                      "artifact"
+                    ]
+                  }
+                }
+              },
+              "additionalProperties": false
+            }
+          ]
+        },
+        "unused-suppression": {
+          "oneOf": [
+            {
+              "type": "string",
+              "enum": [
+                "error",
+                "warning",
+                "note",
+                "off"
+              ]
+            },
+            {
+              "type": "object",
+              "properties": {
+                "severity": {
+                  "type": "string",
+                  "enum": [
+                    "error",
+                    "warning",
+                    "note",
+                    "off"
+                  ]
+                },
+                "files": {
+                  "description": "Only check files matching these globs.",
+                  "oneOf": [
+                    {
+                      "type": "string"
+                    },
+                    {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  ]
+                },
+                "roles": {
+                  "type": "array",
+                  "items": {
+                    "type": "string",
+                    "enum": [
+                      "pull",
+                      "build-source",
+                      "build-output",
+                      "frontend",
+                      "artifact"
+                    ]
+                  }
+                }
+              },
+              "additionalProperties": false
+            }
+          ]
+        }
+      },
+      "additionalProperties": false
+    },
+    "custom-rules": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "message",
+          "match"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "severity": {
+            "type": "string",
+            "enum": [
+              "error",
+              "warning",
+              "note",
+              "off"
+            ]
+          },
+          "message": {
+            "type": "string",
+            "description": "Placeholders: {image} {registry} {repository} {tag} {digest} {normalized} {familiar} {source} {file}."
+          },
+          "match": {
+            "$ref": "#/definitions/condition"
+          },
+          "unless": {
+            "$ref": "#/definitions/condition"
+          },
+          "files": {
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            ]
+          }
+        }
+      }
+    },
+    "exceptions": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "reason"
+        ],
+        "properties": {
+          "rules": {
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            ]
+          },
+          "images": {
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            ]
+          },
+          "files": {
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            ]
+          },
+          "reason": {
+            "type": "string"
+          },
+          "expires": {
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+          }
+        }
+      }
+    }
+  }
+}
+
+"""##)
 }

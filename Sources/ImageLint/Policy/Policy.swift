@@ -89,6 +89,10 @@ public struct ActiveRule: Sendable {
     /// The roles of occurrences the rule looks at.
     public var roles: Set<ImageRole>
     public var check: RuleCheck
+    /// Option values as written (built-in rules), for `policy check`.
+    var options: [(name: String, value: YAMLNode)] = []
+    /// The custom rule's mapping as written, for `policy check`.
+    var definition: YAMLNode?
 
     public init(id: String, severity: Severity, scope: GlobSet? = nil, roles: Set<ImageRole>, check: RuleCheck) {
         self.id = id
@@ -167,7 +171,7 @@ public struct DeniedImage: Sendable, Hashable {
 }
 
 /// One entry of `exceptions:`.
-public struct PolicyException: Sendable, Hashable {
+public struct PolicyException: Sendable {
     /// Rule ids it covers; empty means every rule.
     public var rules: Set<String>
     /// Images it covers; empty means every image (and findings without one).
@@ -179,6 +183,8 @@ public struct PolicyException: Sendable, Hashable {
     /// Where the exception is written (its `expires` value when it has one),
     /// for the `expired-exception` finding.
     public var location: SourceLocation
+    /// The exception's mapping as written, for `policy check`.
+    var definition: YAMLNode?
 
     public init(rules: Set<String>, images: [ImagePattern], files: GlobSet?, reason: String, expires: PolicyDate?, location: SourceLocation) {
         self.rules = rules

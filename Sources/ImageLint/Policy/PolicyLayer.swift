@@ -47,6 +47,7 @@ struct PolicyLayer {
         var unless: Condition?
         var scope: GlobSet?
         var mentionsRole: Bool
+        var definition: YAMLNode
     }
 
     struct ExceptionSpec {
@@ -56,6 +57,7 @@ struct PolicyLayer {
         var reason: String
         var expires: PolicyDate?
         var location: SourceLocation
+        var definition: YAMLNode
     }
 
     static let roleChoices: [(String, ImageRole)] = [
@@ -123,7 +125,7 @@ struct PolicyLayer {
 
     private mutating func readRules(_ node: YAMLNode, catalog: RuleCatalog, into reader: inout PolicyNodeReader) {
         guard let mapping = reader.mapping(node, "'rules'") else { return }
-        for (id, pair) in reader.pairs(mapping, allowed: catalog.ids, in: "'rules' (custom rules go under 'custom-rules')") {
+        for (id, pair) in reader.pairs(mapping, allowed: catalog.ids, in: "'rules'", noun: "rule", note: " (rules of your own go under 'custom-rules')") {
             guard let declaration = catalog.declaration(id) else { continue }
             var setting = RuleSetting(keyNode: pair.key)
             let value = pair.value
@@ -217,7 +219,7 @@ struct PolicyLayer {
             guard !broken, let id, let message, let match else { continue }
             customRules.append(CustomRuleSpec(
                 id: id.0, idNode: id.1, level: level, message: message, match: match, unless: unless,
-                scope: scope, mentionsRole: mentionsRole
+                scope: scope, mentionsRole: mentionsRole, definition: item
             ))
         }
     }
@@ -241,7 +243,7 @@ struct PolicyLayer {
         let compiler = ConditionCompiler(base: base)
         for item in sequence {
             guard let fields = reader.mapping(item, "an exception") else { continue }
-            var spec = ExceptionSpec(rules: [], images: [], files: nil, reason: "", expires: nil, location: item.location)
+            var spec = ExceptionSpec(rules: [], images: [], files: nil, reason: "", expires: nil, location: item.location, definition: item)
             var broken = false
             var written: Set<String> = []
             for (key, pair) in reader.pairs(fields, allowed: ["rules", "images", "files", "reason", "expires"], in: "an exception") {

@@ -69,7 +69,14 @@ public struct PolicyLoader: Sendable {
         collect(root, directory: directory, identity: isPreset ? root.path : PolicyPath.absolute(root.path, from: workingDirectory),
                 isPreset: isPreset, stack: [], state: &state, reader: &reader)
         let policy = compile(state, rootPath: isPreset ? nil : root.path, reader: &reader)
-        return Result(policy: policy, problems: reader.problems, files: state.files)
+        // Files in the order they were read, each file's problems by position.
+        let fileOrder = Dictionary(state.files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let problems = reader.problems.enumerated().sorted { lhs, rhs in
+            let left = (fileOrder[lhs.element.location.path] ?? Int.max, lhs.element.location.span.start, lhs.offset)
+            let right = (fileOrder[rhs.element.location.path] ?? Int.max, rhs.element.location.span.start, rhs.offset)
+            return left < right
+        }.map(\.element)
+        return Result(policy: policy, problems: problems, files: state.files)
     }
 
     private struct LoadState {
@@ -86,7 +93,6 @@ public struct PolicyLoader: Sendable {
         stack: [(identity: String, display: String)], state: inout LoadState, reader: inout PolicyNodeReader
     ) {
         state.loaded.insert(identity)
-        state.files.append(file)
         let base: Int
         if isPreset {
             base = 0
@@ -135,6 +141,7 @@ public struct PolicyLoader: Sendable {
                     stack: chain, state: &state, reader: &reader)
         }
         state.layers.append(layer)
+        state.files.append(file)
     }
 
     private func compile(_ state: LoadState, rootPath: String?, reader: inout PolicyNodeReader) -> Policy {
@@ -164,10 +171,12 @@ public struct PolicyLoader: Sendable {
             let level = setting.level ?? .on(declaration.severity)
             guard case .on(let severity) = level else { continue }
             if let check = RuleCompiler(declaration: declaration, setting: setting).compile(into: &reader) {
-                policy.rules.append(ActiveRule(
+                var rule = ActiveRule(
                     id: declaration.id, severity: severity, scope: setting.files,
                     roles: setting.roles ?? Set(declaration.roles), check: check
-                ))
+                )
+                rule.options = declaration.options.compactMap { option in setting.options[option.name].map { (option.name, $0) } }
+                policy.rules.append(rule)
             }
         }
         for rule in customRules {
@@ -175,10 +184,12 @@ public struct PolicyLoader: Sendable {
             let roles: Set<ImageRole> = rule.mentionsRole
                 ? [.pull, .buildSource, .buildOutput, .frontend, .artifact]
                 : [.pull, .buildSource]
-            policy.rules.append(ActiveRule(
+            var active = ActiveRule(
                 id: rule.id, severity: severity, scope: rule.scope, roles: roles,
                 check: .conditions(ConditionCheck(match: rule.match, unless: rule.unless, message: rule.message))
-            ))
+            )
+            active.definition = rule.definition
+            policy.rules.append(active)
         }
 
         policy.knownRules = Set(catalog.ids + customRules.map(\.id) + RuleCatalog.pseudoRules)
@@ -189,10 +200,12 @@ public struct PolicyLoader: Sendable {
                 broken = true
             }
             guard !broken else { continue }
-            policy.exceptions.append(PolicyException(
+            var exception = PolicyException(
                 rules: Set(spec.rules.map(\.value)), images: spec.images, files: spec.files,
                 reason: spec.reason, expires: spec.expires, location: spec.location
-            ))
+            )
+            exception.definition = spec.definition
+            policy.exceptions.append(exception)
         }
         return policy
     }

@@ -30,7 +30,7 @@ struct PolicyNodeReader {
         if node.sequence != nil { return "a list" }
         guard let scalar = node.scalar else { return "an alias" }
         switch scalar.coreType {
-        case .null: return "nothing"
+        case .null: return "null"
         case .bool: return "a boolean"
         case .int, .float: return "a number"
         case .string: return "a string"
@@ -99,7 +99,7 @@ struct PolicyNodeReader {
 
     /// The pairs of a mapping whose keys are in `allowed`; every other key
     /// is reported with a did-you-mean hint.
-    mutating func pairs(_ mapping: YAMLMapping, allowed: [String], in what: String) -> [(key: String, pair: YAMLPair)] {
+    mutating func pairs(_ mapping: YAMLMapping, allowed: [String], in what: String, noun: String = "key", note: String = "") -> [(key: String, pair: YAMLPair)] {
         var result: [(key: String, pair: YAMLPair)] = []
         for pair in mapping {
             guard let key = pair.key.scalar?.value, pair.key.scalar != nil else {
@@ -107,7 +107,7 @@ struct PolicyNodeReader {
                 continue
             }
             guard allowed.contains(key) else {
-                report(pair.key, "unknown key '\(key)' in \(what)\(DidYouMean.hint(for: key, among: allowed)); expected one of \(Self.list(allowed))")
+                report(pair.key, "unknown \(noun) '\(key)' in \(what)\(DidYouMean.hint(for: key, among: allowed)); expected one of \(Self.list(allowed))\(note)")
                 continue
             }
             result.append((key, pair))

@@ -209,3 +209,25 @@ extension RuleDeclaration {
         return examples
     }
 }
+
+extension RuleExample {
+    /// `text` without its `«…»` marks, and the byte spans the marks enclosed.
+    public static func unmarked(_ text: String) -> (text: String, spans: [SourceSpan]) {
+        var output = String.UnicodeScalarView()
+        var spans: [SourceSpan] = []
+        var open: Int?
+        var bytes = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "«" {
+                open = bytes
+            } else if scalar == "»", let start = open {
+                spans.append(SourceSpan(start: start, end: bytes))
+                open = nil
+            } else {
+                output.append(scalar)
+                bytes += String(scalar).utf8.count
+            }
+        }
+        return (String(output), spans)
+    }
+}

@@ -14,12 +14,14 @@ public struct TextReporter: Sendable {
     }
 
     public func render(_ report: LintReport) -> String {
-        var out = ""
-        for finding in report.findings {
-            out += render(finding, in: report)
-        }
+        var out = renderFindings(report)
         if !quiet { out += summaryLine(report.summary) + "\n" }
         return out
+    }
+
+    /// The findings without the summary line.
+    public func renderFindings(_ report: LintReport) -> String {
+        report.findings.map { render($0, in: report) }.joined()
     }
 
     func render(_ finding: Finding, in report: LintReport) -> String {

@@ -18,4 +18,8 @@ struct EmbeddedPoliciesTests {
             #expect(Array(embedded.text.utf8) == (try RepositoryFiles.bytes(embedded.path)), "\(embedded.path): run scripts/embed-policies.sh")
         }
     }
+
+    @Test func schemaIsTheFileByteForByte() throws {
+        #expect(Array(EmbeddedPolicies.schema.text.utf8) == (try RepositoryFiles.bytes("policies/imagelint-policy.schema.json")))
+    }
 }

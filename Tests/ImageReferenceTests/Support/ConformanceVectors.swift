@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// One case of `fixtures/conformance/reference-vectors.json`, with its

@@ -1,0 +1,266 @@
+/// Reads a Dockerfile with BuildKit's parser rules (moby/buildkit
+/// `frontend/dockerfile/parser`), keeping the exact position of everything.
+///
+/// The reader is total: any bytes give a ``Dockerfile`` whose diagnostics
+/// say what BuildKit would reject. Where BuildKit stops at the first error,
+/// the reader records it and goes on, so one mistake does not hide the
+/// images after it.
+public enum DockerfileReader {
+    public static func read(_ file: SourceFile) -> Dockerfile {
+        var state = ReaderState(file: file)
+        state.run()
+        return Dockerfile(
+            escape: state.escape,
+            directives: state.directives,
+            frontend: DockerfileFrontendDetector.detect(file),
+            instructions: state.instructions,
+            diagnostics: state.diagnostics
+        )
+    }
+}
+
+/// One physical line: `[start, contentEnd)` without its terminator and
+/// trailing carriage returns; the next line starts at `next`.
+struct PhysicalLine {
+    var start: Int
+    var contentEnd: Int
+    /// Where the line feed is (or the end of the file).
+    var terminator: Int
+    var next: Int
+
+    @inline(__always)
+    static func at(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int) -> PhysicalLine {
+        let n = bytes.count
+        var i = position
+        while i < n, bytes[i] != 0x0A { i += 1 }
+        var end = i
+        // Go's `bytes.TrimRight(line, "\r\n")`.
+        while end > position, bytes[end - 1] == 0x0D { end -= 1 }
+        return PhysicalLine(start: position, contentEnd: end, terminator: i, next: i < n ? i + 1 : n)
+    }
+}
+
+private struct ReaderState {
+    let file: SourceFile
+    let bytes: [UInt8]
+    var escape: UInt8 = UInt8(ascii: "\\")
+    var directives: [DockerfileDirective] = []
+    var directivesOpen = true
+    var instructions: [DockerfileInstruction] = []
+    var diagnostics: [Diagnostic] = []
+    var position = 0
+
+    init(file: SourceFile) {
+        self.file = file
+        self.bytes = file.bytes
+    }
+
+    mutating func run() {
+        position = file.lines.bomLength
+        var pieces: [(start: Int, end: Int)] = []
+        while position < bytes.count {
+            let line = bytes.withUnsafeBufferPointer { PhysicalLine.at($0, position) }
+            position = line.next
+            let start = GoSpace.skipSpaces(bytes, from: line.start, to: line.contentEnd)
+            if directivesOpen { readDirective(start, line.contentEnd) }
+            if start < line.contentEnd, bytes[start] == UInt8(ascii: "#") { continue }
+            var (continues, end) = continuation(start, line.contentEnd)
+            if !continues, start == end { continue }
+            pieces.removeAll(keepingCapacity: true)
+            pieces.append((start, end))
+            while continues, position < bytes.count {
+                let next = bytes.withUnsafeBufferPointer { PhysicalLine.at($0, position) }
+                position = next.next
+                let first = GoSpace.skipSpaces(bytes, from: next.start, to: next.contentEnd)
+                // Comment lines and blank lines inside a continuation are dropped.
+                if first == next.contentEnd || bytes[first] == UInt8(ascii: "#") { continue }
+                (continues, end) = continuation(next.start, next.contentEnd)
+                pieces.append((next.start, end))
+            }
+            let logical = pieces.count == 1
+                ? DockerfileLogicalLine(file: bytes, start: start, end: pieces[0].end)
+                : DockerfileLogicalLine(file: bytes, pieces: pieces)
+            var instruction = parseInstruction(logical, from: logical.start, to: logical.end, allowTrigger: true)
+            if needsHeredocs(instruction), containsHeredocOperator(logical) {
+                instruction.heredocs = readHeredocs(logical, instruction: instruction)
+            }
+            instructions.append(instruction)
+        }
+        if instructions.isEmpty {
+            report(.noInstructions, "file with no instructions", SourceSpan(at: file.lines.bomLength))
+        }
+    }
+
+    /// BuildKit's line-continuation pattern ``([^E])E[ \t]*$|^E[ \t]*$``:
+    /// whether the line continues, and where its text ends.
+    func continuation(_ start: Int, _ end: Int) -> (Bool, Int) {
+        var j = end
+        while j > start, bytes[j - 1] == 0x20 || bytes[j - 1] == 0x09 { j -= 1 }
+        guard j > start, bytes[j - 1] == escape else { return (false, end) }
+        if j - 1 == start || bytes[j - 2] != escape { return (true, j - 1) }
+        return (false, end)
+    }
+
+    // MARK: Directives
+
+    mutating func readDirective(_ start: Int, _ end: Int) {
+        guard let match = DirectiveLineMatch.match(bytes, start: start, end: end), let name = match.name(in: bytes) else {
+            directivesOpen = false
+            return
+        }
+        let directive = DockerfileDirective(
+            name: name,
+            key: String(decoding: bytes[match.keyStart..<match.keyEnd], as: UTF8.self),
+            value: String(decoding: bytes[match.valueStart..<match.valueEnd], as: UTF8.self),
+            lineSpan: SourceSpan(start: start, end: end),
+            keySpan: SourceSpan(start: match.keyStart, end: match.keyEnd),
+            valueSpan: SourceSpan(start: match.valueStart, end: match.valueEnd)
+        )
+        if directives.contains(where: { $0.name == name }) {
+            report(.repeatedDirective, "only one \(name.rawValue) parser directive can be used", directive.lineSpan)
+            return
+        }
+        directives.append(directive)
+        switch name {
+        case .escape:
+            if directive.value == "\\" || directive.value == "`" {
+                escape = UInt8(ascii: directive.value == "`" ? "`" : "\\")
+            } else {
+                report(.invalidEscape, "invalid escape token '\(directive.value)' does not match ` or \\", directive.valueSpan)
+            }
+        case .check:
+            if let problem = DockerfileCheckDirective.problem(in: directive.value) {
+                report(.invalidCheck, problem, directive.valueSpan)
+            }
+        case .syntax:
+            break
+        }
+    }
+
+    // MARK: Instructions
+
+    mutating func parseInstruction(_ line: DockerfileLogicalLine, from start: Int, to end: Int, allowTrigger: Bool) -> DockerfileInstruction {
+        let split = DockerfileCommandSplitter.split(line, from: start, to: end)
+        let kind = DockerfileInstructionKind.of(line.bytes, split.keywordStart, split.keywordEnd)
+        let keywordSpan = line.sourceSpan(split.keywordStart, split.keywordEnd)
+        var instruction = DockerfileInstruction(
+            kind: kind,
+            keyword: String(decoding: line.bytes[split.keywordStart..<split.keywordEnd], as: UTF8.self),
+            keywordSpan: keywordSpan,
+            span: line.sourceSpan(split.keywordStart, max(split.keywordEnd, split.argumentsEnd)),
+            line: line,
+            flags: split.flags,
+            argumentsStart: split.argumentsStart,
+            argumentsEnd: split.argumentsEnd
+        )
+        if kind.acceptsJSONForm, split.argumentsStart < split.argumentsEnd, line.bytes[split.argumentsStart] == UInt8(ascii: "[") {
+            switch DockerfileJSONForm.classify(line.bytes, from: split.argumentsStart, to: split.argumentsEnd) {
+            case .strings:
+                instruction.isJSON = true
+            case .notStrings:
+                report(.jsonNotStrings, "\(instruction.keyword.uppercased()): a JSON array here must contain only strings", instruction.argumentsSpan)
+            case .shell:
+                break
+            }
+        }
+        if kind == .onbuild, allowTrigger, split.argumentsStart < split.argumentsEnd {
+            instruction.trigger = parseInstruction(line, from: split.argumentsStart, to: split.argumentsEnd, allowTrigger: false)
+        }
+        return instruction
+    }
+
+    // MARK: Heredocs
+
+    func needsHeredocs(_ instruction: DockerfileInstruction) -> Bool {
+        if instruction.kind == .onbuild, let trigger = instruction.trigger {
+            return trigger.kind.acceptsHeredocs && !trigger.isJSON
+        }
+        return instruction.kind.acceptsHeredocs && !instruction.isJSON
+    }
+
+    func containsHeredocOperator(_ line: DockerfileLogicalLine) -> Bool {
+        var i = line.start
+        while i + 1 < line.end {
+            if line.bytes[i] == UInt8(ascii: "<"), line.bytes[i + 1] == UInt8(ascii: "<") { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Finds the heredoc operators of the line and reads each body from the
+    /// lines that follow the instruction.
+    mutating func readHeredocs(_ line: DockerfileLogicalLine, instruction: DockerfileInstruction) -> [DockerfileHeredoc] {
+        let words: [[UInt8]]
+        do {
+            var options = ShellLexer<EmptyShellVariables>.Options()
+            options.rawQuotes = true
+            options.rawEscapes = true
+            words = try ShellLexer.process(line.bytes, from: line.start, to: line.end, options: options, variables: EmptyShellVariables()).words
+        } catch {
+            // BuildKit ignores a line its lexer cannot split: no heredocs.
+            return []
+        }
+        var heredocs: [DockerfileHeredoc] = []
+        var searchFrom = line.start
+        for word in words {
+            let operatorSpan = locate(word, in: line, from: &searchFrom) ?? instruction.span
+            let parsed: DockerfileHeredocOperator?
+            do {
+                parsed = try DockerfileHeredocOperator.parse(word)
+            } catch {
+                report(.heredocSyntax, error.message, operatorSpan)
+                return heredocs
+            }
+            guard let heredoc = parsed else { continue }
+            heredocs.append(readBody(heredoc, operatorSpan: operatorSpan))
+        }
+        return heredocs
+    }
+
+    /// The source span of a raw word of the line, searching forward.
+    func locate(_ word: [UInt8], in line: DockerfileLogicalLine, from searchFrom: inout Int) -> SourceSpan? {
+        guard !word.isEmpty, word.count <= line.end - searchFrom else { return nil }
+        var i = searchFrom
+        let first = word[0]
+        while i + word.count <= line.end {
+            if line.bytes[i] == first, line.bytes[i..<(i + word.count)].elementsEqual(word) {
+                searchFrom = i + word.count
+                return line.sourceSpan(i, i + word.count)
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    mutating func readBody(_ heredoc: DockerfileHeredocOperator, operatorSpan: SourceSpan) -> DockerfileHeredoc {
+        let bodyStart = position
+        let name = heredoc.name
+        while position < bytes.count {
+            let line = bytes.withUnsafeBufferPointer { PhysicalLine.at($0, position) }
+            var first = line.start
+            if heredoc.chomp {
+                while first < line.contentEnd, bytes[first] == 0x09 { first += 1 }
+            }
+            if line.contentEnd - first == name.count, bytes[first..<line.contentEnd].elementsEqual(name) {
+                position = line.next
+                return DockerfileHeredoc(
+                    name: String(decoding: name, as: UTF8.self), chomp: heredoc.chomp, expand: heredoc.expand,
+                    fileDescriptor: heredoc.fileDescriptor,
+                    bodySpan: SourceSpan(start: bodyStart, end: line.start),
+                    terminatorSpan: SourceSpan(start: line.start, end: line.contentEnd)
+                )
+            }
+            position = line.next
+        }
+        let nameText = String(decoding: name, as: UTF8.self)
+        report(.unterminatedHeredoc, "unterminated heredoc: no line '\(nameText)' ends the here-document", operatorSpan)
+        return DockerfileHeredoc(
+            name: nameText, chomp: heredoc.chomp, expand: heredoc.expand, fileDescriptor: heredoc.fileDescriptor,
+            bodySpan: SourceSpan(start: bodyStart, end: bytes.count), terminatorSpan: nil
+        )
+    }
+
+    mutating func report(_ code: DockerfileDiagnosticCode, _ message: String, _ span: SourceSpan) {
+        diagnostics.append(Diagnostic(severity: .error, code: code.rawValue, message: message, location: file.location(span)))
+    }
+}

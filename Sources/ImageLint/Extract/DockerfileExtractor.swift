@@ -1,0 +1,382 @@
+/// Finds every image a Dockerfile names, the way BuildKit resolves them:
+/// `FROM` bases that are neither `scratch` nor an earlier stage, `COPY` /
+/// `ADD --from=` and `RUN --mount=…,from=…` sources that are not stages
+/// (also inside `ONBUILD`), and the `# syntax=` frontend.
+///
+/// `FROM` is expanded with the meta args (``DockerfileMetaArgs``); the stage
+/// test is done on the expanded text, comparing exactly with the lowercased
+/// names of earlier stages. `--from` and mount sources match any stage name
+/// case-insensitively and are never expanded.
+public enum DockerfileExtractor {
+    public static func extract(_ file: SourceFile, options: ExtractionOptions = ExtractionOptions()) -> Extraction {
+        extract(DockerfileReader.read(file), in: file, options: options)
+    }
+
+    public static func extract(_ dockerfile: Dockerfile, in file: SourceFile, options: ExtractionOptions = ExtractionOptions()) -> Extraction {
+        var state = DockerfileExtraction(dockerfile: dockerfile, file: file, options: options)
+        state.run()
+        return Extraction(occurrences: state.occurrences, diagnostics: dockerfile.diagnostics + state.diagnostics)
+    }
+}
+
+/// One stage's identity, known before any instruction is interpreted
+/// (`--from` may name a later stage).
+private struct DockerfileStage {
+    /// Lowercased, as BuildKit stores it; nil for an unnamed stage.
+    var name: String?
+}
+
+private struct DockerfileExtraction {
+    let dockerfile: Dockerfile
+    let file: SourceFile
+    var metaArgs: DockerfileMetaArgs
+    var stages: [DockerfileStage] = []
+    var occurrences: [ImageOccurrence] = []
+    var diagnostics: [Diagnostic] = []
+    /// Index of the stage being read; -1 before the first `FROM`.
+    var stageIndex = -1
+
+    init(dockerfile: Dockerfile, file: SourceFile, options: ExtractionOptions) {
+        self.dockerfile = dockerfile
+        self.file = file
+        self.metaArgs = DockerfileMetaArgs(options: options)
+    }
+
+    mutating func run() {
+        stages = dockerfile.instructions.filter { $0.kind == .from }.map { DockerfileStage(name: stageName(of: $0)) }
+        if let frontend = dockerfile.frontend { addFrontend(frontend) }
+        var reportedNoStage = false
+        for instruction in dockerfile.instructions {
+            switch instruction.kind {
+            case .from:
+                stageIndex += 1
+                readFrom(instruction)
+            case .arg:
+                readArg(instruction)
+            case .unknown:
+                report(.unknownInstruction, "unknown instruction: \(instruction.keyword)", instruction.keywordSpan)
+            default:
+                if stageIndex < 0, !reportedNoStage {
+                    reportedNoStage = true
+                    report(.instructionBeforeFrom, "\(instruction.keyword) before the first FROM: only ARG may come before it", instruction.keywordSpan)
+                }
+                readSources(instruction, onbuild: false)
+            }
+        }
+        if stages.isEmpty, !reportedNoStage, !dockerfile.instructions.isEmpty {
+            report(.noStages, "no build stage: the Dockerfile has no FROM instruction", dockerfile.instructions[0].keywordSpan)
+        }
+    }
+
+    // MARK: Stages
+
+    /// The stage name of a `FROM … AS name`, lowercased.
+    func stageName(of instruction: DockerfileInstruction) -> String? {
+        let words = DockerfileWords.whitespaceDelimited(instruction.line, from: instruction.argumentsStart, to: instruction.argumentsEnd)
+        guard words.count == 3, instruction.line.text(words[1].lowerBound, words[1].upperBound).lowercased() == "as" else { return nil }
+        return instruction.line.text(words[2].lowerBound, words[2].upperBound).lowercased()
+    }
+
+    static func isValidStageName(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        guard let first = bytes.first, first >= 0x61, first <= 0x7A else { return false }
+        return bytes.allSatisfy { b in
+            (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
+        }
+    }
+
+    func context(for instruction: DockerfileInstruction, platform: String?, onbuild: Bool) -> OccurrenceContext {
+        var context = OccurrenceContext()
+        context.instruction = instruction.keyword
+        if stageIndex >= 0, stageIndex < stages.count {
+            context.stage = stages[stageIndex].name
+            context.stageIndex = stageIndex
+            context.isFinalStage = stageIndex == stages.count - 1
+        }
+        context.platform = platform
+        if onbuild { context.onbuild = true }
+        return context
+    }
+
+    // MARK: FROM
+
+    mutating func readFrom(_ instruction: DockerfileInstruction) {
+        let line = instruction.line
+        var platform: DockerfileFlag?
+        for flag in instruction.flags {
+            guard flag.name == "platform" else {
+                report(.unknownFlag, "unknown flag: \(flag.name)", flag.span)
+                continue
+            }
+            if flag.value == nil {
+                report(.flagSyntax, "missing a value on flag: platform", flag.span)
+            } else if platform != nil {
+                report(.flagSyntax, "duplicate flag specified: platform", flag.span)
+            } else {
+                platform = flag
+            }
+        }
+        let words = DockerfileWords.whitespaceDelimited(line, from: instruction.argumentsStart, to: instruction.argumentsEnd)
+        guard let imageWord = words.first else {
+            report(.fromArguments, "FROM requires either one or three arguments", instruction.span)
+            return
+        }
+        let hasStageName = words.count == 3 && line.text(words[1].lowerBound, words[1].upperBound).lowercased() == "as"
+        if words.count != 1, !hasStageName {
+            report(.fromArguments, "FROM requires either one or three arguments", instruction.argumentsSpan)
+        }
+        if hasStageName {
+            let written = line.text(words[2].lowerBound, words[2].upperBound)
+            if !Self.isValidStageName(written.lowercased()) {
+                report(.invalidStageName, "invalid name for build stage: \"\(written)\", name can't start with a number or contain symbols", line.sourceSpan(words[2].lowerBound, words[2].upperBound))
+            }
+        }
+
+        let expansion = expand(line, imageWord)
+        if let resolved = expansion.resolved {
+            if resolved == "scratch" { return }
+            let earlier = stages[..<min(stageIndex, stages.count)]
+            if earlier.contains(where: { $0.name == resolved }) { return }
+        }
+        var related = expansion.related
+        if let platform, let span = platform.valueSpan {
+            related.append(RelatedLocation(location: file.location(span), message: "platform"))
+        }
+        occurrences.append(ImageOccurrence(
+            source: .dockerfile,
+            role: .pull,
+            location: file.location(expansion.span),
+            text: expansion.text,
+            resolved: expansion.resolved,
+            unresolved: expansion.unresolved,
+            variables: expansion.variables,
+            related: related,
+            context: context(for: instruction, platform: platform?.value, onbuild: false)
+        ))
+    }
+
+    /// An image word after meta-arg expansion.
+    struct Expansion {
+        var span: SourceSpan
+        var text: String
+        var resolved: String?
+        var unresolved: [String]
+        var variables: [VariableUse]
+        var related: [RelatedLocation]
+    }
+
+    /// Expands a word with the meta args; the span and text are the word
+    /// as written, inside its quotes when the whole word is quoted.
+    mutating func expand(_ line: DockerfileLogicalLine, _ word: Range<Int>) -> Expansion {
+        var inner = word
+        if word.count >= 2 {
+            let first = line.bytes[word.lowerBound]
+            if (first == UInt8(ascii: "\"") || first == UInt8(ascii: "'")) && line.bytes[word.upperBound - 1] == first {
+                inner = (word.lowerBound + 1)..<(word.upperBound - 1)
+            }
+        }
+        let span = line.sourceSpan(inner.lowerBound, inner.upperBound)
+        let text = line.text(inner.lowerBound, inner.upperBound)
+        var options = ShellLexer<DockerfileMetaArgs>.Options()
+        options.escape = dockerfile.escape
+        options.unsetIsUnresolved = true
+        options.placeholders = true
+        do {
+            let result = try ShellLexer.process(line.bytes, from: word.lowerBound, to: word.upperBound, options: options, variables: metaArgs)
+            var variables: [VariableUse] = []
+            var related: [RelatedLocation] = []
+            for reference in result.references where !variables.contains(where: { $0.name == reference.name }) {
+                let use = metaArgs.use(of: reference)
+                variables.append(use)
+                if case .file(let location) = use.origin {
+                    related.append(RelatedLocation(location: location, message: "value of ARG \(use.name)"))
+                }
+            }
+            let resolved = result.unresolved.isEmpty ? String(decoding: result.value, as: UTF8.self) : nil
+            return Expansion(span: span, text: text, resolved: resolved, unresolved: result.unresolved, variables: variables, related: related)
+        } catch {
+            // BuildKit would stop here; the text as written is what the
+            // reference check should see.
+            report(.substitution, error.message, span)
+            return Expansion(span: span, text: text, resolved: text, unresolved: [], variables: [], related: [])
+        }
+    }
+
+    // MARK: ARG
+
+    mutating func readArg(_ instruction: DockerfileInstruction) {
+        let line = instruction.line
+        let words = DockerfileWords.quoteAware(line, from: instruction.argumentsStart, to: instruction.argumentsEnd, escape: dockerfile.escape)
+        if words.isEmpty {
+            report(.missingArguments, "ARG requires at least one argument", instruction.span)
+        }
+        // Only the ARGs before the first FROM are visible to FROM.
+        guard stageIndex < 0 else { return }
+        for word in words {
+            let bytes = line.bytes[word]
+            guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")) else {
+                metaArgs.declare(String(decoding: bytes, as: UTF8.self))
+                continue
+            }
+            let name = String(decoding: bytes[..<equals], as: UTF8.self)
+            let value = expand(line, (equals + 1)..<word.upperBound)
+            let location = file.location(value.span)
+            metaArgs.declare(name, default: value.resolved.map { Array($0.utf8) }, at: location)
+        }
+    }
+
+    // MARK: COPY, ADD, RUN, ONBUILD
+
+    mutating func readSources(_ instruction: DockerfileInstruction, onbuild: Bool) {
+        switch instruction.kind {
+        case .copy, .add:
+            readCopyFrom(instruction, onbuild: onbuild)
+        case .run:
+            readMounts(instruction, onbuild: onbuild)
+        case .onbuild where !onbuild:
+            guard let trigger = instruction.trigger else {
+                report(.missingArguments, "ONBUILD requires at least one argument", instruction.span)
+                return
+            }
+            switch trigger.kind {
+            case .from, .onbuild, .maintainer:
+                report(.onbuildTrigger, "\(trigger.keyword.uppercased()) isn't allowed as an ONBUILD trigger", trigger.keywordSpan)
+            case .unknown:
+                report(.unknownInstruction, "unknown instruction: \(trigger.keyword)", trigger.keywordSpan)
+            default:
+                readSources(trigger, onbuild: true)
+            }
+        case .env, .label:
+            checkNameValues(instruction)
+        default:
+            break
+        }
+    }
+
+    mutating func readCopyFrom(_ instruction: DockerfileInstruction, onbuild: Bool) {
+        let fromFlags = instruction.flags(named: "from")
+        for duplicate in fromFlags.dropFirst() {
+            report(.flagSyntax, "duplicate flag specified: from", duplicate.span)
+        }
+        guard let flag = fromFlags.first else { return }
+        guard let value = flag.value else {
+            report(.flagSyntax, "missing a value on flag: from", flag.span)
+            return
+        }
+        guard !value.isEmpty, let span = flag.valueSpan else { return }
+        if value.utf8.contains(UInt8(ascii: "$")) {
+            report(.fromVariable, "variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround", span)
+            return
+        }
+        if let index = Self.goAtoi(value) {
+            if !onbuild, index < 0 || index >= stages.count {
+                report(.stageIndex, "invalid stage index \(value): the Dockerfile has \(stages.count) stage\(stages.count == 1 ? "" : "s")", span)
+            }
+            return
+        }
+        let platform = instruction.flags(named: "platform").first?.value
+        addSource(value, span: span, instruction: instruction, platform: platform, onbuild: onbuild)
+    }
+
+    mutating func readMounts(_ instruction: DockerfileInstruction, onbuild: Bool) {
+        for flag in instruction.flags(named: "mount") {
+            guard flag.value != nil else {
+                report(.flagSyntax, "missing a value on flag: mount", flag.span)
+                continue
+            }
+            let mount: DockerfileMount
+            do {
+                mount = try DockerfileMount(flag.valueBytes)
+            } catch {
+                report(.mountSyntax, error.message, flag.valueSpan ?? flag.span)
+                continue
+            }
+            guard let from = mount.from, !from.bytes.isEmpty else { continue }
+            let span = flag.valueSpan((from.indices.first ?? 0)..<((from.indices.last ?? 0) + 1))
+            if let dollar = from.bytes.firstIndex(of: UInt8(ascii: "$")), dollar != from.bytes.count - 1 {
+                report(.fromVariable, "'from' doesn't support variable expansion, define alias stage instead", span)
+                continue
+            }
+            guard mount.usesFrom else { continue }
+            addSource(String(decoding: from.bytes, as: UTF8.self), span: span, instruction: instruction, platform: nil, onbuild: onbuild)
+        }
+    }
+
+    /// A `--from` or mount source: a stage (any case), `scratch`, or an image.
+    mutating func addSource(_ value: String, span: SourceSpan, instruction: DockerfileInstruction, platform: String?, onbuild: Bool) {
+        let lowered = value.lowercased()
+        if stages.contains(where: { $0.name == lowered }) || value == "scratch" { return }
+        occurrences.append(ImageOccurrence(
+            source: .dockerfile,
+            role: .buildSource,
+            location: file.location(span),
+            text: value,
+            resolved: value,
+            context: context(for: instruction, platform: platform, onbuild: onbuild)
+        ))
+    }
+
+    /// Go's `strconv.Atoi`: optional sign, decimal digits, no overflow.
+    static func goAtoi(_ text: String) -> Int? {
+        var bytes = Substring(text).utf8[...]
+        var negative = false
+        if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+            negative = sign == UInt8(ascii: "-")
+            bytes = bytes.dropFirst()
+        }
+        guard !bytes.isEmpty, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        var value = 0
+        for b in bytes {
+            let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times.addingReportingOverflow(Int(b - 0x30))
+            guard !overflow1, !overflow2 else { return nil }
+            value = sum
+        }
+        return negative ? -value : value
+    }
+
+    // MARK: ENV, LABEL
+
+    /// BuildKit's `parseNameVal`: `KEY name value` or `KEY a=b c=d …`.
+    mutating func checkNameValues(_ instruction: DockerfileInstruction) {
+        let line = instruction.line
+        let keyword = instruction.kind.rawValue.uppercased()
+        let words = DockerfileWords.quoteAware(line, from: instruction.argumentsStart, to: instruction.argumentsEnd, escape: dockerfile.escape)
+        guard let first = words.first else {
+            report(.missingArguments, "\(keyword) requires at least one argument", instruction.span)
+            return
+        }
+        if !line.bytes[first].contains(UInt8(ascii: "=")) {
+            // The old form needs a name and a value separated by blanks.
+            var i = instruction.argumentsStart
+            while i < instruction.argumentsEnd, !GoSpace.isSeparator(line.bytes[i]) { i += 1 }
+            if i >= instruction.argumentsEnd {
+                report(.envSyntax, "\(keyword) must have two arguments", instruction.argumentsSpan)
+            }
+            return
+        }
+        for word in words where !line.bytes[word].contains(UInt8(ascii: "=")) {
+            report(.envSyntax, "Syntax error - can't find = in \"\(line.text(word.lowerBound, word.upperBound))\". Must be of the form: name=value", line.sourceSpan(word.lowerBound, word.upperBound))
+            return
+        }
+    }
+
+    // MARK: syntax
+
+    mutating func addFrontend(_ directive: DockerfileDirective) {
+        var context = OccurrenceContext()
+        context.instruction = directive.key
+        occurrences.append(ImageOccurrence(
+            source: .dockerfile,
+            role: .frontend,
+            location: file.location(directive.valueSpan),
+            text: directive.value,
+            resolved: directive.value,
+            context: context
+        ))
+    }
+
+    mutating func report(_ code: DockerfileDiagnosticCode, _ message: String, _ span: SourceSpan) {
+        diagnostics.append(Diagnostic(severity: .error, code: code.rawValue, message: message, location: file.location(span)))
+    }
+}

@@ -1,0 +1,155 @@
+/// Placeholders of other template systems inside a value that names an
+/// image: they are not variables imagelint can resolve, so the value is
+/// reported as *unresolved* (naming the placeholder), never parsed as a
+/// broken reference.
+///
+/// Recognised forms (formats.md §0.2): GitHub/Azure `${{ … }}`, Go/Helm/
+/// Argo/Django/jq `{{ … }}`, GitLab `$[[ … ]]`, Tekton/Azure `$( … )`,
+/// CircleCI `<< … >>`, and devcontainer `${localEnv:X}` /
+/// `${templateOption:x}` (``matchColonVariable(_:at:end:)``).
+public enum TemplatePlaceholder {
+    /// A placeholder found in a value.
+    public struct Match: Sendable, Hashable {
+        /// Byte range of the whole placeholder (delimiters included).
+        public var range: Range<Int>
+        /// The name to report: the text inside `${…}` for a devcontainer
+        /// variable, else the whole placeholder as written.
+        public var name: String
+
+        public init(range: Range<Int>, name: String) {
+            self.range = range
+            self.name = name
+        }
+    }
+
+    /// The delimited placeholder starting exactly at `i`, if any: `${{`,
+    /// `{{`, `$[[`, `$(` or `<<` followed by its closing delimiter on the
+    /// same value.
+    public static func match<C: RandomAccessCollection>(_ bytes: C, at i: Int, end: Int) -> Match?
+    where C.Element == UInt8, C.Index == Int {
+        guard i < end else { return nil }
+        let b0 = bytes[i]
+        let b1: UInt8 = i + 1 < end ? bytes[i + 1] : 0
+        let b2: UInt8 = i + 2 < end ? bytes[i + 2] : 0
+        let dollar = UInt8(ascii: "$")
+        let open = UInt8(ascii: "{")
+        if b0 == dollar, b1 == open, b2 == open {
+            return closed(bytes, from: i, contentStart: i + 3, end: end, closer: [UInt8(ascii: "}"), UInt8(ascii: "}")])
+        }
+        if b0 == open, b1 == open {
+            return closed(bytes, from: i, contentStart: i + 2, end: end, closer: [UInt8(ascii: "}"), UInt8(ascii: "}")])
+        }
+        if b0 == dollar, b1 == UInt8(ascii: "["), b2 == UInt8(ascii: "[") {
+            return closed(bytes, from: i, contentStart: i + 3, end: end, closer: [UInt8(ascii: "]"), UInt8(ascii: "]")])
+        }
+        if b0 == dollar, b1 == UInt8(ascii: "(") {
+            return parenthesized(bytes, from: i, end: end)
+        }
+        if b0 == UInt8(ascii: "<"), b1 == UInt8(ascii: "<"), b2 == UInt8(ascii: " ") || (b2 | 0x20 >= 0x61 && b2 | 0x20 <= 0x7A) {
+            return closed(bytes, from: i, contentStart: i + 2, end: end, closer: [UInt8(ascii: ">"), UInt8(ascii: ">")])
+        }
+        return nil
+    }
+
+    /// A `${prefix:rest}` devcontainer-style variable at `i` (`${localEnv:HOME}`,
+    /// `${templateOption:imageVariant}`): `${`, a name, `:`, then anything up
+    /// to the matching `}`. Reported by the text inside the braces.
+    public static func matchColonVariable<C: RandomAccessCollection>(_ bytes: C, at i: Int, end: Int) -> Match?
+    where C.Element == UInt8, C.Index == Int {
+        guard i + 3 < end, bytes[i] == UInt8(ascii: "$"), bytes[i + 1] == UInt8(ascii: "{") else { return nil }
+        var j = i + 2
+        while j < end, isNameByte(bytes[j]) { j += 1 }
+        guard j > i + 2, j < end, bytes[j] == UInt8(ascii: ":") else { return nil }
+        return braced(bytes, from: i, end: end)
+    }
+
+    /// The `${…}` at `i` up to its matching `}` (nested braces counted),
+    /// named by the text inside; nil when it is not closed.
+    public static func braced<C: RandomAccessCollection>(_ bytes: C, from i: Int, end: Int) -> Match?
+    where C.Element == UInt8, C.Index == Int {
+        guard i + 1 < end, bytes[i] == UInt8(ascii: "$"), bytes[i + 1] == UInt8(ascii: "{") else { return nil }
+        var depth = 0
+        var j = i + 1
+        while j < end {
+            let b = bytes[j]
+            if b == UInt8(ascii: "{") {
+                depth += 1
+            } else if b == UInt8(ascii: "}") {
+                depth -= 1
+                if depth == 0 {
+                    return Match(range: i..<(j + 1), name: text(bytes, (i + 2)..<j))
+                }
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Every placeholder in `bytes[start..<end]`, left to right, not
+    /// overlapping.
+    public static func scan<C: RandomAccessCollection>(_ bytes: C, from start: Int, to end: Int) -> [Match]
+    where C.Element == UInt8, C.Index == Int {
+        var found: [Match] = []
+        var i = start
+        while i < end {
+            let b = bytes[i]
+            if b == UInt8(ascii: "$") || b == UInt8(ascii: "{") || b == UInt8(ascii: "<") {
+                if let m = match(bytes, at: i, end: end) ?? matchColonVariable(bytes, at: i, end: end) {
+                    found.append(m)
+                    i = m.range.upperBound
+                    continue
+                }
+            }
+            i += 1
+        }
+        return found
+    }
+
+    /// The placeholders of a whole string.
+    public static func scan(_ string: String) -> [Match] {
+        let bytes = Array(string.utf8)
+        return scan(bytes, from: 0, to: bytes.count)
+    }
+
+    private static func closed<C: RandomAccessCollection>(_ bytes: C, from i: Int, contentStart: Int, end: Int, closer: [UInt8]) -> Match?
+    where C.Element == UInt8, C.Index == Int {
+        var j = contentStart
+        while j + 1 < end {
+            if bytes[j] == closer[0], bytes[j + 1] == closer[1] {
+                return Match(range: i..<(j + 2), name: text(bytes, i..<(j + 2)))
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    private static func parenthesized<C: RandomAccessCollection>(_ bytes: C, from i: Int, end: Int) -> Match?
+    where C.Element == UInt8, C.Index == Int {
+        var depth = 0
+        var j = i + 1
+        while j < end {
+            if bytes[j] == UInt8(ascii: "(") {
+                depth += 1
+            } else if bytes[j] == UInt8(ascii: ")") {
+                depth -= 1
+                if depth == 0 {
+                    // `$()` with nothing inside is not a placeholder.
+                    guard j > i + 2 else { return nil }
+                    return Match(range: i..<(j + 1), name: text(bytes, i..<(j + 1)))
+                }
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private static func isNameByte(_ b: UInt8) -> Bool {
+        (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "_")
+    }
+
+    private static func text<C: RandomAccessCollection>(_ bytes: C, _ range: Range<Int>) -> String
+    where C.Element == UInt8, C.Index == Int {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+}

@@ -1,0 +1,67 @@
+/// Turns the paths of a run into source files of known kinds: walks them,
+/// reads each file, skips binary files and files of no known kind.
+public struct Workspace: Sendable {
+    public var walker: FileWalker
+
+    public init(walker: FileWalker = FileWalker()) {
+        self.walker = walker
+    }
+
+    /// A file ready for its extractor.
+    public struct LoadedFile: Sendable {
+        public var source: SourceFile
+        public var kind: FileKind
+    }
+
+    /// What the run should tell the user about a path it did not use.
+    public struct Note: Sendable, Hashable {
+        public var path: String
+        public var message: String
+    }
+
+    public struct Contents: Sendable {
+        public var files: [LoadedFile] = []
+        /// Paths that could not be read (the run must exit with 2).
+        public var failures: [FileSystem.Failure] = []
+        /// Paths skipped on purpose (binary, unknown kind).
+        public var notes: [Note] = []
+    }
+
+    /// How many leading bytes are searched for a NUL to call a file binary.
+    public static let binaryProbeLength = 8 * 1024
+
+    public func load(_ paths: [String], kind forced: FileKind? = nil, currentDirectory: String) -> Contents {
+        let collected = walker.collect(paths, kind: forced, currentDirectory: currentDirectory)
+        var contents = Contents()
+        contents.failures = collected.failures
+        for file in collected.files {
+            let bytes: [UInt8]
+            do {
+                bytes = try FileSystem.read(file.systemPath)
+            } catch {
+                contents.failures.append(FileSystem.Failure(path: file.path, reason: error.reason))
+                continue
+            }
+            if Workspace.isBinary(bytes) {
+                contents.notes.append(Note(path: file.path, message: "binary file skipped"))
+                continue
+            }
+            let detector = walker.detector
+            let kind = file.kind
+                ?? (file.isExplicit ? detector.kind(forExplicitPath: file.path, content: bytes) : detector.kind(forWalkedPath: file.path, content: bytes))
+            guard let kind, forced == nil || kind == forced else {
+                if file.isExplicit {
+                    contents.notes.append(Note(path: file.path, message: "not a file kind imagelint reads (use --kind to choose one)"))
+                }
+                continue
+            }
+            contents.files.append(LoadedFile(source: SourceFile(path: file.path, bytes: bytes), kind: kind))
+        }
+        return contents
+    }
+
+    /// A NUL byte among the first ``binaryProbeLength`` bytes.
+    public static func isBinary(_ bytes: [UInt8]) -> Bool {
+        bytes.prefix(binaryProbeLength).contains(0)
+    }
+}

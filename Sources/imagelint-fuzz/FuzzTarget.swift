@@ -1,0 +1,17 @@
+/// The fuzz targets of the one libFuzzer harness, chosen by name.
+///
+/// Each target checks properties of the code under test on arbitrary bytes
+/// and returns what went wrong; the harness turns any violation into a
+/// crash so libFuzzer keeps the input, and replay mode (and the regression
+/// test) reports it. To add a target: a case here, a file with its checks.
+enum FuzzTarget: String, CaseIterable, Sendable {
+    /// `ImageReference`: both parse functions, round trips, error offsets.
+    case reference
+
+    /// The properties this target violates on `input`; empty when all hold.
+    func violations(in input: UnsafeBufferPointer<UInt8>) -> [String] {
+        switch self {
+        case .reference: ReferenceFuzzing.violations(in: input)
+        }
+    }
+}

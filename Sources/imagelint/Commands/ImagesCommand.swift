@@ -1,0 +1,104 @@
+import ArgumentParser
+import ImageLint
+
+/// `imagelint images [PATH…]`: every image reference found, no policy.
+struct ImagesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "images",
+        abstract: "List every image reference found in the given files and folders (no policy).",
+        discussion: """
+        Folders are walked recursively, skipping .git and what .gitignore files exclude. \
+        Diagnostics about the files go to standard error; the exit status is 2 when a path \
+        cannot be read (after listing the rest).
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(help: ArgumentHelp("Read the given files as this kind, whatever their names; limit folder walks to it.", valueName: "kind"))
+    var kind: String?
+
+    @Option(name: .customLong("build-arg"), help: ArgumentHelp("A value for a Dockerfile ARG (repeatable).", valueName: "NAME=VALUE"))
+    var buildArgs: [String] = []
+
+    @Argument(help: "Files and folders to scan (default: the current folder).")
+    var paths: [String] = []
+
+    func validate() throws {
+        if let kind, FileKind(rawValue: kind) == nil {
+            throw ValidationError("unknown kind '\(kind)'; known kinds: \(FileKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        for argument in buildArgs where !argument.contains("=") {
+            throw ValidationError("--build-arg needs NAME=VALUE, got '\(argument)'")
+        }
+    }
+
+    func run() throws {
+        let outcome = ImagesRun(
+            paths: paths.isEmpty ? ["."] : paths,
+            kind: kind.flatMap(FileKind.init(rawValue:)),
+            buildArgs: ImagesRun.parseBuildArgs(buildArgs),
+            format: format
+        ).execute(currentDirectory: FileSystem.currentDirectory())
+        FileStream.standardOutput.write(outcome.output)
+        FileStream.standardError.write(outcome.errors)
+        if outcome.status != .success { throw ExitCode(outcome.status.rawValue) }
+    }
+}
+
+/// One run of `images`, separated from the command so tests can check its
+/// output and status exactly.
+struct ImagesRun {
+    var paths: [String]
+    var kind: FileKind?
+    var buildArgs: [String: String]
+    var format: ImagesCommand.Format
+
+    struct Outcome {
+        var output: String
+        var errors: String
+        var status: ExitStatus
+    }
+
+    /// `NAME=VALUE` pairs; a later one for the same name wins.
+    static func parseBuildArgs(_ arguments: [String]) -> [String: String] {
+        var values: [String: String] = [:]
+        for argument in arguments {
+            guard let equals = argument.firstIndex(of: "=") else { continue }
+            values[String(argument[..<equals])] = String(argument[argument.index(after: equals)...])
+        }
+        return values
+    }
+
+    func execute(currentDirectory: String) -> Outcome {
+        let contents = Workspace().load(paths, kind: kind, currentDirectory: currentDirectory)
+        let options = ExtractionOptions(buildArgs: buildArgs)
+        var listings: [ImageListing] = []
+        var errors = ""
+        for note in contents.notes {
+            errors += "\(note.path): note: \(note.message)\n"
+        }
+        for file in contents.files {
+            let extraction = Extractor.extract(file.source, kind: file.kind, options: options)
+            listings += extraction.occurrences.map(ImageListing.init(occurrence:))
+            for diagnostic in extraction.diagnostics {
+                let location = diagnostic.location
+                errors += "\(location.path):\(location.start.line):\(location.start.column): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]\n"
+            }
+        }
+        for failure in contents.failures {
+            errors += "imagelint: error: cannot read \(failure.path): \(failure.reason)\n"
+        }
+        listings.sort(by: ImageListing.order)
+        let output = switch format {
+        case .text: ImagesTextReporter.render(listings)
+        case .json: ImagesJSONReporter.render(listings)
+        }
+        return Outcome(output: output, errors: errors, status: contents.failures.isEmpty ? .success : .failure)
+    }
+}
