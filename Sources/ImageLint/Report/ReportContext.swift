@@ -40,16 +40,17 @@ public struct ReportRule: Sendable {
     public var severity: Severity
     public var summary: String
     public var rationale: String
-    public var examples: [RuleExample]
+    /// The built-in rule's declaration (options, examples), if it is one.
+    public var declaration: RuleDeclaration?
     /// Declared in the policy rather than built in.
     public var isCustom: Bool
 
-    public init(id: String, severity: Severity, summary: String, rationale: String = "", examples: [RuleExample] = [], isCustom: Bool = false) {
+    public init(id: String, severity: Severity, summary: String, rationale: String = "", declaration: RuleDeclaration? = nil, isCustom: Bool = false) {
         self.id = id
         self.severity = severity
         self.summary = summary
         self.rationale = rationale
-        self.examples = examples
+        self.declaration = declaration
         self.isCustom = isCustom
     }
 
@@ -61,7 +62,7 @@ public struct ReportRule: Sendable {
         var rules = catalog.declarations.map { declaration in
             ReportRule(
                 id: declaration.id, severity: severities[declaration.id] ?? declaration.severity,
-                summary: declaration.summary, rationale: declaration.rationale, examples: declaration.examples
+                summary: declaration.summary, rationale: declaration.rationale, declaration: declaration
             )
         }
         rules += pseudoRules

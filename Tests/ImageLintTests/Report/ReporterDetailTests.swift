@@ -81,9 +81,17 @@ import Testing
         #expect(RuleHelp.pascalCase("acme/alpine-eol") == "AcmeAlpineEol")
     }
 
-    @Test func ruleHelpUnwrapsParagraphsAndRemovesMarks() {
+    @Test func ruleHelpUnwrapsParagraphs() {
         #expect(RuleHelp.unwrapped("a\nb\n\n  c\nd\n") == "a b\n\nc d")
-        #expect(RuleHelp.unmarked("FROM «nginx»\n") == "FROM nginx\n")
+    }
+
+    @Test func builtInRuleHelpIsTheRuleDocumentation() throws {
+        let rules = ReportRule.rules(catalog: RuleCatalog.builtIn, policy: nil)
+        let noLatest = try #require(rules.first { $0.id == "no-latest" })
+        let declaration = try #require(RuleCatalog.builtIn.declaration("no-latest"))
+        #expect(RuleHelp.text(noLatest) == RuleDocumentation.explain(declaration))
+        #expect(RuleHelp.markdown(noLatest) == RuleDocumentation.markdown(declaration))
+        #expect(!RuleHelp.markdown(noLatest).contains("«"))
     }
 
     @Test func everyBuiltInRuleAndPseudoRuleIsDescribed() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import ImageLint
 
 /// Every machine-readable format on the sample report and on a clean run,
@@ -40,7 +41,7 @@ import Testing
     @Test(arguments: cases)
     func matchesGolden(format: Format, name: String) {
         let output = format.render(Self.report(name))
-        Golden.check(output, matches: "report/\(format.rawValue)/\(name).\(format.fileExtension)")
+        GoldenFile.check(output, matches: "report/\(format.rawValue)/\(name).\(format.fileExtension)")
     }
 
     @Test(.enabled(if: PythonCheck.hasJSONSchema, "needs python3 with the jsonschema package"), arguments: ["sample", "clean"])
@@ -71,25 +72,5 @@ import Testing
             """
         let result = PythonCheck.run(script, input: Format.gitlab.render(Self.report(name)))
         #expect(result?.status == 0, "\(result?.output ?? "")")
-    }
-}
-
-/// Golden files under `fixtures/`: with `IMAGELINT_UPDATE_GOLDEN=1` a
-/// mismatch rewrites the golden and still fails, so no test passes by
-/// regenerating.
-enum Golden {
-    static func check(_ actual: String, matches relativePath: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let url = RepositoryFiles.url("fixtures/" + relativePath)
-        let expected = (try? Data(contentsOf: url)).map { String(decoding: $0, as: UTF8.self) }
-        guard expected != actual else { return }
-        if RepositoryFiles.updateGoldens {
-            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try? Data(actual.utf8).write(to: url)
-            Issue.record("updated golden \(relativePath); review it and run again", sourceLocation: sourceLocation)
-        } else if let expected {
-            #expect(actual == expected, "\(relativePath) differs", sourceLocation: sourceLocation)
-        } else {
-            Issue.record("missing golden \(relativePath); create it with IMAGELINT_UPDATE_GOLDEN=1", sourceLocation: sourceLocation)
-        }
     }
 }

@@ -4,21 +4,21 @@ import Foundation
 /// `jsonschema` package, XML parsing with the standard library), when
 /// python3 is installed; tests that need them are skipped by name otherwise,
 /// so a missing tool shows in the test output instead of passing silently.
-enum PythonCheck {
+public enum PythonCheck {
     /// Every python3 on `PATH`, in order (a pyenv shim may come before the system one).
-    static let pythons: [String] = {
+    public static let pythons: [String] = {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/usr/local/bin"
         var seen: Set<String> = []
         return path.split(separator: ":").map { "\($0)/python3" }.filter { seen.insert($0).inserted && FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
-    static let hasPython = !pythons.isEmpty
+    public static let hasPython = !pythons.isEmpty
     /// The first python3 that can import `jsonschema`.
-    static let jsonSchemaPython: String? = pythons.first { run("import jsonschema", input: "", python: $0)?.status == 0 }
-    static let hasJSONSchema = jsonSchemaPython != nil
+    public static let jsonSchemaPython: String? = pythons.first { run("import jsonschema", input: "", python: $0)?.status == 0 }
+    public static let hasJSONSchema = jsonSchemaPython != nil
 
     /// Runs `script` with `input` on standard input; nil without python3.
-    static func run(_ script: String, arguments: [String] = [], input: String, python: String? = pythons.first) -> (status: Int32, output: String)? {
+    public static func run(_ script: String, arguments: [String] = [], input: String, python: String? = pythons.first) -> (status: Int32, output: String)? {
         guard let python else { return nil }
         // Standard input from a file, so reading the output cannot deadlock.
         let inputURL = FileManager.default.temporaryDirectory.appendingPathComponent("imagelint-python-\(UUID().uuidString)")
@@ -46,8 +46,8 @@ enum PythonCheck {
 
     /// Validates a SARIF log against `fixtures/schemas/sarif-schema-2.1.0.json`;
     /// returns the validator's complaints (empty when valid).
-    static func sarifProblems(_ sarif: String) -> String? {
-        let schema = RepositoryFiles.url("fixtures/schemas/sarif-schema-2.1.0.json").path
+    public static func sarifProblems(_ sarif: String) -> String? {
+        let schema = RepositoryRoot.fixture("schemas/sarif-schema-2.1.0.json")
         let script = """
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1]))
@@ -62,7 +62,7 @@ enum PythonCheck {
     }
 
     /// Parses XML with `xml.etree`; returns the parser's error (empty when well-formed).
-    static func xmlProblems(_ xml: String) -> String? {
+    public static func xmlProblems(_ xml: String) -> String? {
         let script = """
             import sys, xml.etree.ElementTree as ET
             try:
