@@ -3,10 +3,14 @@
 enum Benchmark: String, CaseIterable {
     /// `Reference.parse` and `Reference.parseNormalized` on a mixed list.
     case reference
+    /// The floor a whole `check` run is compared with: walk a folder, read
+    /// every file, run libyaml's event parser over the YAML ones.
+    case floor
 
     func run(_ options: BenchmarkOptions) {
         switch self {
         case .reference: ReferenceBenchmark.run(options)
+        case .floor: FloorBenchmark.run(options)
         }
     }
 }
@@ -15,6 +19,13 @@ enum Benchmark: String, CaseIterable {
 struct BenchmarkOptions {
     /// How many timed rounds (after one warm-up round).
     var rounds = 7
+    /// Threads, for benchmarks that can use several (`--threads N`).
+    var threads = 1
+    /// Do the work once, untimed, and print only a checksum line: for
+    /// timing whole processes with hyperfine (`--once`).
+    var once = false
+    /// The folder a benchmark reads (`floor`).
+    var path: String?
 
     init?(_ arguments: ArraySlice<String>) {
         var remaining = arguments
@@ -23,8 +34,14 @@ struct BenchmarkOptions {
             case "--rounds":
                 guard let value = remaining.popFirst().flatMap(Int.init), value > 0 else { return nil }
                 rounds = value
+            case "--threads":
+                guard let value = remaining.popFirst().flatMap(Int.init), value > 0 else { return nil }
+                threads = value
+            case "--once":
+                once = true
             default:
-                return nil
+                guard path == nil, !argument.hasPrefix("-") else { return nil }
+                path = argument
             }
         }
     }

@@ -14,7 +14,7 @@ struct BenchmarkMain {
               let options = BenchmarkOptions(arguments.dropFirst())
         else {
             let names = Benchmark.allCases.map(\.rawValue).joined(separator: "|")
-            print("usage: imagelint-bench \(names) [--rounds N]")
+            print("usage: imagelint-bench \(names) [--rounds N] [--threads N] [--once] [FOLDER]")
             exit(2)
         }
         #if DEBUG
