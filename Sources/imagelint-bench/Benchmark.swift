@@ -26,6 +26,9 @@ struct BenchmarkOptions {
     var once = false
     /// The folder a benchmark reads (`floor`).
     var path: String?
+    /// How many inputs, for benchmarks whose inputs are generated; nil for
+    /// the benchmark's default.
+    var inputs: Int?
 
     init?(_ arguments: ArraySlice<String>) {
         var remaining = arguments
@@ -39,6 +42,9 @@ struct BenchmarkOptions {
                 threads = value
             case "--once":
                 once = true
+            case "--inputs":
+                guard let value = remaining.popFirst().flatMap(Int.init), value > 0 else { return nil }
+                inputs = value
             default:
                 guard path == nil, !argument.hasPrefix("-") else { return nil }
                 path = argument

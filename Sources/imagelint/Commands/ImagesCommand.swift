@@ -87,8 +87,7 @@ struct ImagesRun {
             let extraction = Extractor.extract(file.source, kind: file.kind, options: options)
             listings += extraction.occurrences.map(ImageListing.init(occurrence:))
             for diagnostic in extraction.diagnostics {
-                let location = diagnostic.location
-                errors += "\(location.path):\(location.start.line):\(location.start.column): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]\n"
+                errors += diagnostic.line + "\n"
             }
         }
         for failure in contents.failures {

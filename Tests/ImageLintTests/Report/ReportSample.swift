@@ -1,3 +1,5 @@
+import Foundation
+import TestSupport
 @testable import ImageLint
 
 /// A hand-built report with every feature a reporter must render: several
@@ -129,9 +131,22 @@ enum ReportSample {
         return LintReport(files: [FileResult(file: pod, occurrences: [podNginx])])
     }
 
-    /// A context with the built-in catalog and the sample's custom rule.
+    /// A catalog of three declarations kept under `fixtures/report/rules/`
+    /// (copies, so the goldens do not change with every edit of a rule's
+    /// wording; the real catalog is checked by the schema test).
+    static let catalog = RuleCatalog(files: ["fully-qualified", "no-latest", "require-digest"].map { id in
+        let path = "policies/rules/\(id).yaml"
+        let bytes = FileManager.default.contents(atPath: RepositoryRoot.fixture("report/rules/\(id).yaml")).map(Array.init) ?? []
+        return SourceFile(path: path, bytes: bytes)
+    })
+
+    /// A context with the sample catalog and the sample's custom rule.
     static var context: ReportContext {
-        var rules = ReportRule.rules(catalog: RuleCatalog.builtIn, policy: nil)
+        context(catalog: catalog)
+    }
+
+    static func context(catalog: RuleCatalog) -> ReportContext {
+        var rules = ReportRule.rules(catalog: catalog, policy: nil)
         rules.append(ReportRule(id: "acme/no-nginx", severity: .error, summary: "Custom rule `acme/no-nginx` of the policy.", isCustom: true))
         return ReportContext(toolVersion: "0.1.0-test", rules: rules)
     }

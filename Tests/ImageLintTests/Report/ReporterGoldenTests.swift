@@ -50,6 +50,17 @@ import TestSupport
         #expect(problems == "")
     }
 
+    /// With every built-in rule's help (the goldens use a small catalog).
+    @Test(.enabled(if: PythonCheck.hasJSONSchema, "needs python3 with the jsonschema package"))
+    func sarifWithTheBuiltInCatalogValidates() {
+        #expect(ReportSample.catalog.problems.isEmpty)
+        let sarif = SARIFReporter.render(ReportSample.report, context: ReportSample.context(catalog: .builtIn))
+        #expect(PythonCheck.sarifProblems(sarif) == "")
+        for id in RuleCatalog.builtIn.ids {
+            #expect(sarif.contains("\"id\": \"\(id)\""))
+        }
+    }
+
     @Test(.enabled(if: PythonCheck.hasPython, "needs python3"),
           arguments: [(Format.junit, "sample"), (.junit, "clean"), (.checkstyle, "sample"), (.checkstyle, "clean")])
     func xmlIsWellFormed(format: Format, name: String) {
