@@ -48,7 +48,8 @@ extension YAMLStreamBuilder {
         var count = 0
         var mergeCandidate = false
         let source = bytes
-        records.withUnsafeBufferPointer { records in
+        do {
+            let records = records.buffer
             values.withUnsafeBufferPointer { values in
                 var cursor = Int(mapping) + 1
                 for _ in 0..<pairCount {
@@ -61,11 +62,11 @@ extension YAMLStreamBuilder {
                         key = records[Int(keyRecord.a)]
                     }
                     guard key.kind == .scalar else { continue }
-                    if keyRecord.kind == .scalar, keyRecord.b == 2 || keyRecord.tag != 0 { mergeCandidate = true }
                     let buffer = key.has(YAMLNodeRecord.valueInSource) ? source : values
                     let start = Int(key.a)
                     let length = Int(key.b)
                     guard let base = buffer.baseAddress, start + length <= buffer.count else { continue }
+                    if keyRecord.kind == .scalar, keyRecord.tag != 0 || (length == 2 && base[start] == UInt8(ascii: "<")) { mergeCandidate = true }
                     signatures[count] = Self.signature(base + start, length)
                     keys[count] = keyIndex
                     count += 1
@@ -139,6 +140,7 @@ extension YAMLStreamBuilder {
 
     // MARK: Merge keys
 
+    @inline(__always)
     private func isMergeKey(_ index: UInt32) -> Bool {
         let r = records[Int(index)]
         guard r.kind == .scalar, r.b == 2 || r.tag != 0 else { return false }
@@ -151,6 +153,7 @@ extension YAMLStreamBuilder {
     /// an extension of some go-yaml forks (Woodpecker splices the sequence
     /// into the enclosing one). The pair is kept as written, without a
     /// diagnostic, for the extractor of that format to interpret.
+    @inline(__always)
     private func isSequenceMerge(_ value: UInt32) -> Bool {
         let r = records[Int(value)]
         guard r.kind == .alias, r.a != YAMLNodeRecord.none else { return false }
@@ -285,6 +288,7 @@ extension YAMLStreamBuilder {
     // MARK: Keys
 
     /// An alias's target (or the node itself); `none` for a broken alias.
+    @inline(__always)
     func resolvedIndex(_ index: UInt32) -> UInt32 {
         let r = records[Int(index)]
         return r.kind == .alias ? r.a : index
@@ -292,6 +296,7 @@ extension YAMLStreamBuilder {
 
     /// Whether two keys are the same key: the same decoded text and the
     /// same type (`"1"` and `1` differ; `a` and `"a"` do not).
+    @inline(__always)
     private func sameKey(_ a: UInt32, _ b: UInt32) -> Bool {
         let ka = resolvedIndex(a)
         let kb = resolvedIndex(b)
@@ -301,6 +306,7 @@ extension YAMLStreamBuilder {
 
     /// The tag number; for an untagged plain scalar that is not a string in
     /// the core schema, a value no tag number takes.
+    @inline(__always)
     private func keyType(_ index: UInt32) -> UInt32 {
         let r = records[Int(index)]
         if r.tag != 0 { return r.tag }
@@ -309,6 +315,7 @@ extension YAMLStreamBuilder {
     }
 
     /// Calls `body` with a scalar's decoded value.
+    @inline(__always)
     func withValue<R>(_ index: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let r = records[Int(index)]
         let start = Int(r.a)

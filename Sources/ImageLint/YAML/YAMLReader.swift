@@ -48,11 +48,12 @@ struct YAMLStreamBuilder {
     let bytes: UnsafeBufferPointer<UInt8>
     let limits: YAMLLimits
 
-    var records: [YAMLNodeRecord] = []
+    var records: YAMLRecordBuffer
     var values: [UInt8] = []
     var tags: [String] = []
     var tagNumbers: [String: UInt32] = [:]
-    var anchors: [String] = []
+    /// The anchor written on each anchored node (few nodes have one).
+    var anchors: [UInt32: String] = [:]
     var mergedPairs: [YAMLMergedPair] = []
     var diagnostics: [Diagnostic] = []
 
@@ -82,6 +83,7 @@ struct YAMLStreamBuilder {
         self.file = file
         self.bytes = bytes
         self.limits = limits
+        records = YAMLRecordBuffer(capacity: min(bytes.count / 10 + 16, limits.maxNodes))
     }
 
     mutating func run() {
@@ -89,7 +91,6 @@ struct YAMLStreamBuilder {
         guard bytes.count > bom, let base = bytes.baseAddress else { return }
         let content = UnsafeBufferPointer(start: base + bom, count: bytes.count - bom)
         var converter = YAMLMarkConverter(content, offsetBase: bom)
-        records.reserveCapacity(min(content.count / 10 + 16, limits.maxNodes))
         values.reserveCapacity(content.count / 4)
         if parse(content, count: content.count, &converter) == .readerError {
             // A byte libyaml rejects (checked here, not before: it is rare):
@@ -146,7 +147,7 @@ struct YAMLStreamBuilder {
 
     /// Forgets everything read, for a second read of a shorter input.
     private mutating func reset() {
-        records.removeAll(keepingCapacity: true)
+        records.removeAll()
         values.removeAll(keepingCapacity: true)
         tags.removeAll()
         tagNumbers.removeAll()
@@ -249,8 +250,8 @@ struct YAMLStreamBuilder {
             start: UInt32(spanStart), end: UInt32(spanEnd), next: index + 1,
             a: UInt32(truncatingIfNeeded: valueStart), b: UInt32(truncatingIfNeeded: length), c: UInt32(contentStart),
             tag: data.tag.map { tagNumber($0) } ?? 0,
-            anchor: data.anchor.map { anchorNumber($0, node: index) } ?? 0,
             kind: .scalar, style: style, flags: flags))
+        if let anchor = data.anchor { recordAnchor(anchor, node: index) }
     }
 
     private mutating func addAlias(_ event: UnsafeMutablePointer<yaml_event_t>, _ converter: inout YAMLMarkConverter) {
@@ -275,7 +276,7 @@ struct YAMLStreamBuilder {
         let index = UInt32(records.count)
         records.append(YAMLNodeRecord(
             start: UInt32(start), end: UInt32(end), next: index + 1, a: target, b: 0, c: UInt32(start),
-            tag: 0, anchor: 0, kind: .alias, style: 0, flags: 0))
+            tag: 0, kind: .alias, style: 0, flags: 0))
     }
 
     private mutating func openCollection(_ event: UnsafeMutablePointer<yaml_event_t>, _ converter: inout YAMLMarkConverter) {
@@ -318,8 +319,8 @@ struct YAMLStreamBuilder {
         records.append(YAMLNodeRecord(
             start: UInt32(contentStart), end: UInt32(contentStart), next: 0, a: 0, b: YAMLNodeRecord.none, c: 0,
             tag: tag.map { tagNumber($0) } ?? 0,
-            anchor: anchor.map { anchorNumber($0, node: index) } ?? 0,
             kind: isMapping ? .mapping : .sequence, style: 0, flags: flags))
+        if let anchor { recordAnchor(anchor, node: index) }
         open.append(OpenCollection(index: index, children: 0, lastChild: YAMLNodeRecord.none))
     }
 
@@ -352,7 +353,7 @@ struct YAMLStreamBuilder {
             if records[Int(top.index)].kind == .mapping, top.children % 2 == 1 {
                 let at = top.lastChild == YAMLNodeRecord.none ? records[Int(top.index)].end : records[Int(top.lastChild)].end
                 let index = UInt32(records.count)
-                records.append(YAMLNodeRecord(start: at, end: at, next: index + 1, a: at, b: 0, c: at, tag: 0, anchor: 0,
+                records.append(YAMLNodeRecord(start: at, end: at, next: index + 1, a: at, b: 0, c: at, tag: 0,
                                               kind: .scalar, style: YAMLScalar.Style.plain.rawValue, flags: YAMLNodeRecord.valueInSource))
                 open[open.count - 1].children += 1
                 open[open.count - 1].lastChild = index
@@ -372,11 +373,10 @@ struct YAMLStreamBuilder {
         return number
     }
 
-    private mutating func anchorNumber(_ anchor: UnsafeMutablePointer<yaml_char_t>, node: UInt32) -> UInt32 {
+    private mutating func recordAnchor(_ anchor: UnsafeMutablePointer<yaml_char_t>, node: UInt32) {
         let name = String(cString: anchor)
-        anchors.append(name)
+        anchors[node] = name
         anchorNodes[name] = node
-        return UInt32(anchors.count)
     }
 
     /// The first byte after a node's anchor and tag (and the blanks,
@@ -441,14 +441,15 @@ struct YAMLStreamBuilder {
 
     mutating func finish() -> YAMLStream {
         keyScratch.deallocate()
-        let storage = YAMLStorage(file: file, records: records, values: values, tags: tags, anchors: anchors, mergedPairs: mergedPairs)
+        let lastEnd = records.last.map { Int($0.end) }
+        let storage = YAMLStorage(file: file, records: records.finish(), values: values, tags: tags, anchors: anchors, mergedPairs: mergedPairs)
         let complete = documents.enumerated().map { number, info in
             YAMLDocument(storage: storage, rootIndex: info.root, index: number,
                          span: SourceSpan(start: info.start, end: max(info.start, info.end)), isComplete: true)
         }
         var partial: YAMLDocument? = nil
         if stopped, let info = current {
-            let end = records.last.map { Int($0.end) } ?? info.start
+            let end = lastEnd ?? info.start
             partial = YAMLDocument(storage: storage, rootIndex: info.root, index: documents.count,
                                    span: SourceSpan(start: info.start, end: max(info.start, end)), isComplete: false)
         }
