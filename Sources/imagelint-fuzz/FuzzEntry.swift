@@ -7,11 +7,7 @@
 //
 //   imagelint-fuzz <target> <file or folder>...
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// Every target: a name and a function that must not trap on any bytes.
 let fuzzTargets: [String: @Sendable ([UInt8]) -> Void] = [
@@ -71,30 +67,14 @@ enum FuzzReplay {
         print("\(name): \(count) inputs replayed, no crash")
     }
 
-    /// The file itself, or every regular file in the folder (not recursive).
+    /// The file itself, or every file in the folder (not recursive).
     static func inputFiles(_ path: String) -> [String] {
-        guard let directory = opendir(path) else { return [path] }
-        defer { closedir(directory) }
-        var files: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name.hasPrefix(".") { continue }
-            files.append(path + "/" + name)
-        }
-        return files.sorted()
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [path] }
+        return names.filter { !$0.hasPrefix(".") }.sorted().map { path + "/" + $0 }
     }
 
     static func readBytes(_ path: String) -> [UInt8]? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, file)
-            if n <= 0 { break }
-            bytes.append(contentsOf: buffer[0..<n])
-        }
-        return bytes
+        FileManager.default.contents(atPath: path).map { Array($0) }
     }
 }
 #endif
