@@ -32,7 +32,14 @@ struct YAMLKeyScratch {
 struct YAMLSeenKeys {
     var signatures: [UInt64] = []
     var keys: [UInt32] = []
-    var index: [UInt64: [UInt32]] = [:]
+    var index: Set<YAMLKeyIdentity> = []
+}
+
+/// A scalar key's full content, hashed with the standard library's seeded
+/// hasher (crafted collisions cannot make merges quadratic).
+struct YAMLKeyIdentity: Hashable {
+    var bytes: [UInt8]
+    var type: UInt32
 }
 
 /// Duplicate-key detection and merge-key (`<<`) resolution, done once when
@@ -79,7 +86,8 @@ extension YAMLStreamBuilder {
             var kept = 0
             for i in 0..<count {
                 let keyIndex = keys[i]
-                if isMergeKey(keyIndex), !isSequenceMerge(records[Int(keyIndex)].next) {
+                if isMergeKey(keyIndex), spendMergeWork(listLength(records[Int(keyIndex)].next), at: keyIndex),
+                   !isSequenceMerge(records[Int(keyIndex)].next) {
                     keyScratch.mergeKeys.append(keyIndex)
                 } else {
                     signatures[kept] = signatures[i]
@@ -109,20 +117,22 @@ extension YAMLStreamBuilder {
                 }
             }
         } else {
-            let sorted = (0..<n).map { (signatures[$0], keys[$0]) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
-            var runStart = 0
-            for j in 1...n {
-                if j < n, sorted[j].0 == sorted[runStart].0 { continue }
-                if j - runStart >= 2 {
-                    for b in (runStart + 1)..<j {
-                        for a in runStart..<b where sameKey(sorted[a].1, sorted[b].1) {
-                            duplicates.append((sorted[a].1, sorted[b].1))
-                            break
-                        }
-                    }
-                }
-                runStart = j
+            // Sorted by content (signature first, then bytes, then type, then
+            // position), equal keys are adjacent: O(n log n) whatever the keys.
+            let sorted = (0..<n).map { (signatures[$0], keys[$0]) }.sorted { a, b in
+                if a.0 != b.0 { return a.0 < b.0 }
+                let order = compareKeys(a.1, b.1)
+                return order != 0 ? order < 0 : a.1 < b.1
             }
+            var groupStart = 0
+            for j in 1..<n {
+                if sorted[j].0 == sorted[groupStart].0, compareKeys(sorted[groupStart].1, sorted[j].1) == 0 {
+                    duplicates.append((sorted[groupStart].1, sorted[j].1))
+                } else {
+                    groupStart = j
+                }
+            }
+            duplicates.sort { $0.second < $1.second }
         }
         for (first, second) in duplicates { reportDuplicate(first: first, second: second) }
     }
@@ -147,6 +157,28 @@ extension YAMLStreamBuilder {
         if r.tag != 0 { return tags[Int(r.tag - 1)] == "tag:yaml.org,2002:merge" }
         guard r.style == YAMLScalar.Style.plain.rawValue, r.b == 2 else { return false }
         return withValue(index) { $0[0] == UInt8(ascii: "<") && $0[1] == UInt8(ascii: "<") }
+    }
+
+    /// Length of the list a merge value names (directly or through an alias).
+    private func listLength(_ value: UInt32) -> Int {
+        let r = records[Int(value)]
+        if r.kind == .sequence { return Int(r.a) }
+        if r.kind == .alias, r.a != YAMLNodeRecord.none, records[Int(r.a)].kind == .sequence { return Int(records[Int(r.a)].a) }
+        return 0
+    }
+
+    /// Counts work done for merge keys against the node limit, so that many
+    /// merges of long lists (of empty mappings, say) cannot take quadratic
+    /// time; false (with a diagnostic, reading stops) past the limit.
+    private mutating func spendMergeWork(_ amount: Int, at key: UInt32) -> Bool {
+        mergeWork += amount
+        guard mergeWork > limits.maxNodes else { return true }
+        if !stopped {
+            report(.error, "yaml-node-limit", "merge keys expand to more than \(limits.maxNodes) YAML nodes; the rest of the file is not read",
+                   SourceSpan(start: Int(records[Int(key)].start), end: Int(records[Int(key)].end)))
+            stopped = true
+        }
+        return false
     }
 
     /// `- <<: *list` with `list` a sequence of scalars: not a YAML merge but
@@ -185,7 +217,9 @@ extension YAMLStreamBuilder {
         }
         sources: for mergeKey in mergeKeys {
             for (source, via) in mergeSources(records[Int(mergeKey)].next) {
-                for (key, value) in effectivePairs(of: source) {
+                let pairs = effectivePairs(of: source)
+                guard spendMergeWork(pairs.count + 1, at: mergeKey) else { break sources }
+                for (key, value) in pairs {
                     guard insertIfNew(key, into: &seen) else { continue }
                     if records.count + mergedPairs.count >= limits.maxNodes {
                         report(.error, "yaml-node-limit", "merge keys expand to more than \(limits.maxNodes) YAML nodes; the rest of the file is not read",
@@ -210,11 +244,11 @@ extension YAMLStreamBuilder {
         if seen.keys.count < 64 {
             for (i, s) in seen.signatures.enumerated() where s == keySignature && sameKey(seen.keys[i], key) { return false }
         } else {
+            // Many keys (a merge bomb): a set of the keys' full content.
             if seen.index.isEmpty {
-                for (i, s) in seen.signatures.enumerated() { seen.index[s, default: []].append(seen.keys[i]) }
+                for k in seen.keys { seen.index.insert(identity(k)) }
             }
-            if let candidates = seen.index[keySignature], candidates.contains(where: { sameKey($0, key) }) { return false }
-            seen.index[keySignature, default: []].append(key)
+            guard seen.index.insert(identity(key)).inserted else { return false }
         }
         seen.signatures.append(keySignature)
         seen.keys.append(key)
@@ -294,6 +328,10 @@ extension YAMLStreamBuilder {
         return r.kind == .alias ? r.a : index
     }
 
+    private func identity(_ key: UInt32) -> YAMLKeyIdentity {
+        YAMLKeyIdentity(bytes: withValue(key) { Array($0) }, type: keyType(key))
+    }
+
     /// Whether two keys are the same key: the same decoded text and the
     /// same type (`"1"` and `1` differ; `a` and `"a"` do not).
     @inline(__always)
@@ -302,6 +340,21 @@ extension YAMLStreamBuilder {
         let kb = resolvedIndex(b)
         guard records[Int(ka)].b == records[Int(kb)].b, keyType(ka) == keyType(kb) else { return false }
         return withValue(ka) { va in withValue(kb) { vb in va.elementsEqual(vb) } }
+    }
+
+    /// Orders two keys by type, then bytes; 0 when they are the same key.
+    private func compareKeys(_ a: UInt32, _ b: UInt32) -> Int {
+        let ka = resolvedIndex(a)
+        let kb = resolvedIndex(b)
+        let ta = keyType(ka)
+        let tb = keyType(kb)
+        if ta != tb { return ta < tb ? -1 : 1 }
+        return withValue(ka) { va in
+            withValue(kb) { vb in
+                for (x, y) in zip(va, vb) where x != y { return x < y ? -1 : 1 }
+                return va.count == vb.count ? 0 : (va.count < vb.count ? -1 : 1)
+            }
+        }
     }
 
     /// The tag number; for an untagged plain scalar that is not a string in

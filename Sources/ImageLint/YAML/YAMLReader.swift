@@ -19,6 +19,7 @@ import CYAML
 /// | `yaml-recursive-alias` | error | an alias inside the node its anchor is on |
 /// | `yaml-invalid-merge` | warning | a `<<` value that is not a mapping or a list of mappings (ignored) |
 /// | `yaml-alias-limit` | error | reported by walks (``YAMLDocument/walk(limits:_:)``) |
+/// | `yaml-too-many-diagnostics` | warning | more than 1,000 problems in one file; the rest are counted, not listed |
 public enum YAMLReader {
     /// Reads every document of `file`.
     public static func read(_ file: SourceFile, limits: YAMLLimits = .default) -> YAMLStream {
@@ -76,6 +77,9 @@ struct YAMLStreamBuilder {
 
     var open: [OpenCollection] = []
     var stopped = false
+    /// Sources and pairs visited for merge keys (bounded by the node limit).
+    var mergeWork = 0
+    var droppedDiagnostics = 0
     /// Where the input was cut before a byte libyaml would reject.
     var truncatedAt: Int?
 
@@ -158,6 +162,8 @@ struct YAMLStreamBuilder {
         current = nil
         anchorNodes.removeAll()
         open.removeAll()
+        mergeWork = 0
+        droppedDiagnostics = 0
         stopped = false
     }
 
@@ -406,7 +412,15 @@ struct YAMLStreamBuilder {
 
     // MARK: Diagnostics
 
+    /// Diagnostics kept per stream: a hostile file with a million duplicate
+    /// keys must not make a million diagnostics.
+    static let maxDiagnostics = 1_000
+
     mutating func report(_ severity: Diagnostic.Severity, _ code: String, _ message: String, _ span: SourceSpan, related: [SourceSpan] = []) {
+        guard diagnostics.count < Self.maxDiagnostics else {
+            droppedDiagnostics += 1
+            return
+        }
         diagnostics.append(Diagnostic(severity: severity, code: code, message: message, location: file.location(span),
                                       related: related.map { file.location($0) }))
     }
@@ -440,6 +454,10 @@ struct YAMLStreamBuilder {
     // MARK: Result
 
     mutating func finish() -> YAMLStream {
+        if droppedDiagnostics > 0, let last = diagnostics.last {
+            diagnostics.append(Diagnostic(severity: .warning, code: "yaml-too-many-diagnostics",
+                                          message: "\(droppedDiagnostics) more YAML problems not reported", location: last.location))
+        }
         keyScratch.deallocate()
         let lastEnd = records.last.map { Int($0.end) }
         let storage = YAMLStorage(file: file, records: records.finish(), values: values, tags: tags, anchors: anchors, mergedPairs: mergedPairs)
