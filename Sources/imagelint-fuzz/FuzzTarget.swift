@@ -7,11 +7,17 @@
 enum FuzzTarget: String, CaseIterable, Sendable {
     /// `ImageReference`: both parse functions, round trips, error offsets.
     case reference
+    /// Policy files and suppression comments: total, positions in range.
+    case policy
+    /// Globs, tag regexes, image and registry patterns, message templates.
+    case pattern
 
     /// The properties this target violates on `input`; empty when all hold.
     func violations(in input: UnsafeBufferPointer<UInt8>) -> [String] {
         switch self {
         case .reference: ReferenceFuzzing.violations(in: input)
+        case .policy: PolicyFuzzing.violations(in: input)
+        case .pattern: PatternFuzzing.violations(in: input)
         }
     }
 }
