@@ -71,6 +71,14 @@ public struct Linter: Sendable {
         finalize(analyze(file: file, kind: kind))
     }
 
+    /// ``lint(file:kind:)`` without keeping a linter around.
+    public static func lint(
+        file: SourceFile, kind: FileKind, policy: Policy, options: ExtractionOptions = ExtractionOptions(),
+        today: PolicyDate, workingDirectory: String
+    ) -> FileResult {
+        Linter(policy: policy, options: options, today: today, workingDirectory: workingDirectory).lint(file: file, kind: kind)
+    }
+
     /// Lints every file of a run, with the run-level rules.
     public func lint(files: [(file: SourceFile, kind: FileKind)]) -> LintReport {
         lint(analyses: files.map { analyze(file: $0.file, kind: $0.kind) })
