@@ -3,11 +3,26 @@
 enum Benchmark: String, CaseIterable {
     /// `Reference.parse` and `Reference.parseNormalized` on a mixed list.
     case reference
+    /// The YAML reader against libyaml's bare event parse of the same bytes.
+    case yaml
 
-    func run(_ options: BenchmarkOptions) {
+    /// Runs the benchmark with its command-line options; returns the exit status.
+    func run(_ arguments: ArraySlice<String>) -> Int32 {
         switch self {
-        case .reference: ReferenceBenchmark.run(options)
+        case .reference:
+            guard let options = BenchmarkOptions(arguments) else { return Benchmark.usage() }
+            ReferenceBenchmark.run(options)
+            return 0
+        case .yaml:
+            return YAMLBench.run(arguments)
         }
+    }
+
+    /// Prints the usage line; returns the usage-error status.
+    static func usage() -> Int32 {
+        let names = Benchmark.allCases.map(\.rawValue).joined(separator: "|")
+        print("usage: imagelint-bench \(names) [options]")
+        return 2
     }
 }
 
@@ -15,6 +30,9 @@ enum Benchmark: String, CaseIterable {
 struct BenchmarkOptions {
     /// How many timed rounds (after one warm-up round).
     var rounds = 7
+    /// How many inputs, for benchmarks whose inputs are generated; nil for
+    /// the benchmark's default.
+    var inputs: Int?
 
     init?(_ arguments: ArraySlice<String>) {
         var remaining = arguments
@@ -23,6 +41,9 @@ struct BenchmarkOptions {
             case "--rounds":
                 guard let value = remaining.popFirst().flatMap(Int.init), value > 0 else { return nil }
                 rounds = value
+            case "--inputs":
+                guard let value = remaining.popFirst().flatMap(Int.init), value > 0 else { return nil }
+                inputs = value
             default:
                 return nil
             }

@@ -4,22 +4,18 @@ import Glibc
 import Darwin
 #endif
 
-/// `imagelint-bench NAME [--rounds N]`: runs one benchmark and prints
+/// `imagelint-bench NAME [--rounds N] [--inputs N]`: runs one benchmark and prints
 /// medians. Always build with `-c release`.
 @main
 struct BenchmarkMain {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        guard let name = arguments.first, let benchmark = Benchmark(rawValue: name),
-              let options = BenchmarkOptions(arguments.dropFirst())
-        else {
-            let names = Benchmark.allCases.map(\.rawValue).joined(separator: "|")
-            print("usage: imagelint-bench \(names) [--rounds N]")
-            exit(2)
+        guard let name = arguments.first, let benchmark = Benchmark(rawValue: name) else {
+            exit(Benchmark.usage())
         }
         #if DEBUG
         print("warning: this is a debug build; use `swift run -c release imagelint-bench`")
         #endif
-        benchmark.run(options)
+        exit(benchmark.run(arguments.dropFirst()))
     }
 }

@@ -11,6 +11,10 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case policy
     /// Globs, tag regexes, image and registry patterns, message templates.
     case pattern
+    /// The YAML reader: reading, walking through aliases and merges, source maps.
+    case yaml
+    /// Compose interpolation, `.env`, compose / kustomize / Helm values extractors.
+    case compose
 
     /// The properties this target violates on `input`; empty when all hold.
     func violations(in input: UnsafeBufferPointer<UInt8>) -> [String] {
@@ -18,6 +22,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .reference: ReferenceFuzzing.violations(in: input)
         case .policy: PolicyFuzzing.violations(in: input)
         case .pattern: PatternFuzzing.violations(in: input)
+        case .yaml: YAMLFuzzTarget.violations(in: input)
+        case .compose: ComposeFamilyFuzzing.violations(in: input)
         }
     }
 }

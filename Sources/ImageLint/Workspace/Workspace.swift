@@ -11,6 +11,9 @@ public struct Workspace: Sendable {
     public struct LoadedFile: Sendable {
         public var source: SourceFile
         public var kind: FileKind
+        /// The files its extractor also reads (a compose file's `.env`, a
+        /// values file's `Chart.yaml`).
+        public var companions = CompanionFiles()
     }
 
     /// What the run should tell the user about a path it did not use.
@@ -38,6 +41,7 @@ public struct Workspace: Sendable {
         selects: (String) -> Bool = { _ in true }
     ) -> Contents {
         let collected = walker.collect(paths, kind: forced, currentDirectory: currentDirectory)
+        var companionLoader = CompanionLoader(fileExists: walker.detector.fileExists)
         var contents = Contents()
         contents.failures = collected.failures
         for file in collected.files where selects(file.path) {
@@ -54,14 +58,17 @@ public struct Workspace: Sendable {
             }
             let detector = walker.detector
             let kind = file.kind
-                ?? (file.isExplicit ? detector.kind(forExplicitPath: file.path, content: bytes) : detector.kind(forWalkedPath: file.path, content: bytes))
+                ?? (file.isExplicit
+                    ? detector.kind(forExplicitPath: file.path, systemPath: file.systemPath, content: bytes)
+                    : detector.kind(forWalkedPath: file.path, systemPath: file.systemPath, content: bytes))
             guard let kind, forced == nil || kind == forced else {
                 if file.isExplicit {
                     contents.notes.append(Note(path: file.path, message: "not a file kind imagelint reads (use --kind to choose one)"))
                 }
                 continue
             }
-            contents.files.append(LoadedFile(source: SourceFile(path: file.path, bytes: bytes), kind: kind))
+            let companions = companionLoader.companions(of: file, kind: kind)
+            contents.files.append(LoadedFile(source: SourceFile(path: file.path, bytes: bytes), kind: kind, companions: companions))
         }
         return contents
     }

@@ -18,6 +18,9 @@ enum RepositoryFiles {
         String(decoding: try bytes(relativePath), as: UTF8.self)
     }
 
+    /// Whether goldens should be rewritten (see ``GoldenFile``).
+    static var updateGoldens: Bool { GoldenFile.isUpdating }
+
     /// Relative paths of the entries of a folder, sorted.
     static func list(_ relativePath: String, suffix: String = "") throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: url(relativePath).path)
