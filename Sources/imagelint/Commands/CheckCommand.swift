@@ -91,7 +91,7 @@ struct CheckRun {
                 ))
                 continue
             }
-            analyses.append(linter.analyze(file: file.source, kind: file.kind))
+            analyses.append(linter.analyze(file: file.source, kind: file.kind, companions: file.companions))
         }
         for failure in contents.failures {
             let location = SourceFile(path: failure.path, text: "").location(SourceSpan(at: 0))
@@ -100,7 +100,7 @@ struct CheckRun {
         }
         var result = linter.lint(analyses: analyses)
         result.runFindings += runFindings
-        result.auxiliaryFiles = loaded.files
+        result.auxiliaryFiles += loaded.files
         let output = switch report.format {
         case .text: TextReporter(color: color, quiet: report.quiet).render(result)
         case .json: JSONReporter.render(result)

@@ -48,8 +48,8 @@ struct ImagesCommand: ParsableCommand {
         let outcome = ImagesRun(
             paths: paths.isEmpty ? ["."] : paths,
             kind: kind.flatMap(FileKind.init(rawValue:)),
-            buildArgs: ImagesRun.parseBuildArgs(buildArgs),
-            environment: ImagesRun.parseBuildArgs(environment),
+            buildArgs: ExtractionInputOptions.pairs(buildArgs),
+            environment: ExtractionInputOptions.pairs(environment),
             format: format
         ).execute(currentDirectory: FileSystem.currentDirectory())
         FileStream.standardOutput.write(outcome.output)
@@ -73,15 +73,6 @@ struct ImagesRun {
         var status: ExitStatus
     }
 
-    /// `NAME=VALUE` pairs; a later one for the same name wins.
-    static func parseBuildArgs(_ arguments: [String]) -> [String: String] {
-        var values: [String: String] = [:]
-        for argument in arguments {
-            guard let equals = argument.firstIndex(of: "=") else { continue }
-            values[String(argument[..<equals])] = String(argument[argument.index(after: equals)...])
-        }
-        return values
-    }
 
     func execute(currentDirectory: String) -> Outcome {
         let contents = Workspace().load(paths, kind: kind, currentDirectory: currentDirectory)
