@@ -1,8 +1,8 @@
 /// The ASCII bytes and character classes the reference grammar is made of.
 ///
-/// The classes are ``ByteClass`` masks or single comparisons, never a
-/// `Character`: the grammar is ASCII-only, so any byte at or above 0x80 is
-/// outside every class. The "end of input" sentinel the grammar uses is 0,
+/// The classes are ``CharacterFlags`` or ``ByteClass`` tests or single
+/// comparisons, never a `Character`: the grammar is ASCII-only, so any byte
+/// at or above 0x80 is outside every class. The "end of input" sentinel the grammar uses is 0,
 /// which is also outside every class.
 enum ASCII {
     static var slash: UInt8 { UInt8(ascii: "/") }
@@ -17,7 +17,7 @@ enum ASCII {
 
     /// `'0'...'9'`
     @inline(__always) static func isDigit(_ byte: UInt8) -> Bool {
-        ByteClass.digit.contains(byte)
+        CharacterFlags.test(byte, CharacterFlags.digit)
     }
 
     /// `'a'...'z'`
@@ -32,22 +32,22 @@ enum ASCII {
 
     /// `'a'...'z' | 'A'...'Z'`
     @inline(__always) static func isLetter(_ byte: UInt8) -> Bool {
-        ByteClass.letter.contains(byte)
+        CharacterFlags.test(byte, CharacterFlags.lower | CharacterFlags.upper)
     }
 
     /// `'a'...'z' | 'A'...'Z' | '0'...'9'`
     @inline(__always) static func isLetterOrDigit(_ byte: UInt8) -> Bool {
-        ByteClass.letterOrDigit.contains(byte)
+        CharacterFlags.test(byte, CharacterFlags.letterOrDigit)
     }
 
     /// `'a'...'z' | '0'...'9'`: the characters of a path component's runs.
     @inline(__always) static func isLowerOrDigit(_ byte: UInt8) -> Bool {
-        ByteClass.lowerOrDigit.contains(byte)
+        CharacterFlags.test(byte, CharacterFlags.lowerOrDigit)
     }
 
     /// `'0'...'9' | 'a'...'f' | 'A'...'F'`
     @inline(__always) static func isHexDigit(_ byte: UInt8) -> Bool {
-        ByteClass.hexDigit.contains(byte)
+        CharacterFlags.test(byte, CharacterFlags.hexDigit)
     }
 
     /// `'0'...'9' | 'a'...'f'`
@@ -57,7 +57,7 @@ enum ASCII {
 
     /// `'a'...'z' | 'A'...'Z' | '0'...'9' | '_'`: Go's `\w`.
     @inline(__always) static func isWordCharacter(_ byte: UInt8) -> Bool {
-        ByteClass.wordCharacter.contains(byte)
+        CharacterFlags.test(byte, CharacterFlags.letterOrDigit | CharacterFlags.underscore)
     }
 
     /// The byte with `'A'...'Z'` mapped to `'a'...'z'`.

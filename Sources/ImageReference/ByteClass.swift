@@ -1,10 +1,10 @@
-/// A set of ASCII bytes as a 128-bit mask.
+/// A set of ASCII bytes as a 128-bit mask, for the classes that
+/// ``CharacterFlags`` has no bits for.
 ///
-/// Membership is a shift and a mask, with no branch: the grammar's loops
-/// run over random hex and mixed letters and digits, where chains of
-/// comparisons (`isDigit || isLetter`) mispredict on most bytes. Bytes at
-/// or above 0x80 are in no class. Each mask is spelled out in hex;
-/// `ByteClassTests` checks every one against its definition.
+/// Membership is a shift and a mask, with no branch: chains of comparisons
+/// (`isDigit || isLetter`) mispredict on mixed input. Bytes at or above 0x80
+/// are in no class. Each mask is spelled out in hex; `ByteClassTests`
+/// checks every one against its definition.
 struct ByteClass {
     /// Members among bytes 0...63, bit n for byte n.
     let low: UInt64
@@ -18,28 +18,14 @@ struct ByteClass {
         return (word >> UInt64(byte & 0x3F)) & isASCII != 0
     }
 
-    /// `'0'...'9'`
-    static var digit: ByteClass { ByteClass(low: 0x03FF_0000_0000_0000, high: 0) }
-    /// `'a'...'z' | '0'...'9'`
-    static var lowerOrDigit: ByteClass { ByteClass(low: 0x03FF_0000_0000_0000, high: 0x07FF_FFFE_0000_0000) }
-    /// `'a'...'z' | 'A'...'Z'`
-    static var letter: ByteClass { ByteClass(low: 0, high: 0x07FF_FFFE_07FF_FFFE) }
-    /// `'a'...'z' | 'A'...'Z' | '0'...'9'`
-    static var letterOrDigit: ByteClass { ByteClass(low: 0x03FF_0000_0000_0000, high: 0x07FF_FFFE_07FF_FFFE) }
-    /// `letterOrDigit | '-'`: what a domain label is made of.
-    static var domainLabelCharacter: ByteClass { ByteClass(low: 0x03FF_2000_0000_0000, high: 0x07FF_FFFE_07FF_FFFE) }
-    /// `'0'...'9' | 'a'...'f' | 'A'...'F'`
-    static var hexDigit: ByteClass { ByteClass(low: 0x03FF_0000_0000_0000, high: 0x0000_007E_0000_007E) }
     /// `'0'...'9' | 'a'...'f'`
     static var lowerHexDigit: ByteClass { ByteClass(low: 0x03FF_0000_0000_0000, high: 0x0000_007E_0000_0000) }
-    /// `letterOrDigit | '_'`: Go's `\w`.
-    static var wordCharacter: ByteClass { ByteClass(low: 0x03FF_0000_0000_0000, high: 0x07FF_FFFE_87FF_FFFE) }
-    /// `wordCharacter | '.' | '-'`: what a tag is made of after its first character.
-    static var tagCharacter: ByteClass { ByteClass(low: 0x03FF_6000_0000_0000, high: 0x07FF_FFFE_87FF_FFFE) }
     /// `hexDigit | ':'`
     static var ipv6Character: ByteClass { ByteClass(low: 0x07FF_0000_0000_0000, high: 0x0000_007E_0000_007E) }
     /// `'+' | '.' | '-' | '_'`
     static var algorithmSeparator: ByteClass { ByteClass(low: 0x0000_6800_0000_0000, high: 0x0000_0000_8000_0000) }
+    /// `'/' | ':' | '.' | 'A'...'Z'`: the bytes normalization looks at.
+    static var normalizationMark: ByteClass { ByteClass(low: 0x0400_C000_0000_0000, high: 0x0000_0000_07FF_FFFE) }
     /// `letterOrDigit | '=' | '_' | '-'`: go-digest's encoded characters.
     static var goDigestEncodedCharacter: ByteClass { ByteClass(low: 0x23FF_2000_0000_0000, high: 0x07FF_FFFE_87FF_FFFE) }
 }

@@ -89,7 +89,13 @@ enum DigestRules {
 
     /// Validates `bytes[range]` as a digest; the error's offset points at
     /// the offending byte (or the digest's start for an unknown algorithm).
-    static func validate(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> ReferenceError? {
+    /// `knownLowercaseHex`: the caller has seen that everything after the
+    /// `:` is lower-case hex, so the last check can be skipped.
+    static func validate(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        _ range: Range<Int>,
+        knownLowercaseHex: Bool = false
+    ) -> ReferenceError? {
         guard let colon = firstColon(bytes, range) else {
             return ReferenceError(.invalidChecksumFormat, at: range.upperBound)
         }
@@ -107,6 +113,7 @@ enum DigestRules {
             let offset = encoded.count > expected ? encoded.lowerBound + expected : encoded.upperBound
             return ReferenceError(.invalidChecksumLength, at: offset)
         }
+        if knownLowercaseHex { return nil }
         for offset in encoded where !ASCII.isLowerHexDigit(bytes[offset]) {
             return ReferenceError(.invalidChecksumFormat, at: offset)
         }

@@ -60,9 +60,57 @@ enum Normalization {
         case failure(ReferenceError)
     }
 
-    static func normalize(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
+    /// Normalizes `bytes`: the fast path when it applies, otherwise every
+    /// step in upstream's order.
+    static func normalize(_ input: TerminatedBytes) -> Outcome {
+        normalizeValid(input) ?? normalizeStepByStep(input)
+    }
+
+    /// The fast path, for input that `Parse` accepts as written: one pass of
+    /// the grammar, then the domain split decided on the first component
+    /// alone. Nil whenever anything is unusual (an error to report, a
+    /// 64-character input, a bracketed first component); the step-by-step
+    /// path then gives the exact answer.
+    ///
+    /// Why one parse is enough: if the input matches the grammar, it is
+    /// ASCII and its path is lower case, so the repository part normalization
+    /// checks can only hold upper case in a digest algorithm with no tag in
+    /// front; and the text normalization would parse after `docker.io/` is
+    /// the input itself or what follows its first `/`, whose layout the one
+    /// parse already has (a lower-case, dot-less, colon-less first
+    /// component that the grammar took as a domain is also a path component).
+    static func normalizeValid(_ input: TerminatedBytes) -> Outcome? {
+        let bytes = input.bytes
+        guard bytes.count != ReferenceGrammar.identifierLength else { return nil }
+        var grammar = ReferenceGrammar(input)
+        guard let layout = grammar.reference(from: 0) else { return nil }
+
+        let facts = SplitFacts(layout: layout, bytes)
+        let split = splitDockerDomain(bytes, facts)
+        if split.prefix != nil, split.remainderStart == 0, layout.domain != nil,
+           bytes[0] == ASCII.openBracket {
+            return nil
+        }
+        if layout.tag == nil, layout.digestColon >= 0,
+           GoLowercasing.firstChange(bytes, layout.tagEnd + 1 ..< layout.digestColon) != nil {
+            return nil
+        }
+        let pathStart = split.prefix == nil ? layout.path.lowerBound : split.remainderStart
+        let pathLength = layout.path.upperBound - pathStart + (split.prefix?.pathPrefixLength ?? 0)
+        guard pathLength <= ReferenceParser.maximumPathLength else { return nil }
+        if let digest = layout.digest,
+           DigestRules.validate(bytes, digest, knownLowercaseHex: layout.digestIsLowercase) != nil {
+            return nil
+        }
+        guard let prefix = split.prefix else { return .asWritten(layout) }
+        return .rewritten(prefix, start: split.remainderStart, layout)
+    }
+
+    /// Every step in upstream's order, for any input.
+    static func normalizeStepByStep(_ input: TerminatedBytes) -> Outcome {
+        let bytes = input.bytes
         if bytes.count == ReferenceGrammar.identifierLength {
-            var grammar = ReferenceGrammar(bytes)
+            var grammar = ReferenceGrammar(input)
             if grammar.identifier(from: 0) != nil {
                 return .failure(ReferenceError(
                     .hexadecimalRepositoryName, at: 0, subject: String(decoding: bytes, as: UTF8.self)
@@ -70,23 +118,29 @@ enum Normalization {
             }
         }
 
-        let split = splitDockerDomain(bytes)
+        let scan = InputScan(bytes)
+        let split = splitDockerDomain(bytes, SplitFacts(scan))
 
-        let remoteEnd = firstOffset(of: ASCII.colon, in: bytes, from: split.remainderStart) ?? bytes.count
-        if let offset = GoLowercasing.firstChange(bytes, split.remainderStart ..< remoteEnd) {
+        // The repository part, up to the first ":", must not change when
+        // lower-cased; the scan says where to look closer.
+        let afterSlash = split.remainderStart > 0
+        let remoteEnd = (afterSlash ? scan.firstColonAfterSlash : scan.firstColon) ?? bytes.count
+        let firstUnusual = (afterSlash ? scan.firstUnusualAfterSlash : scan.firstUnusual) ?? bytes.count
+        if firstUnusual < remoteEnd,
+           let offset = GoLowercasing.firstChange(bytes, split.remainderStart ..< remoteEnd) {
             let library = split.prefix == .dockerHubLibrary ? libraryPrefix.description : ""
             let remote = String(decoding: UnsafeBufferPointer(rebasing: bytes[split.remainderStart ..< remoteEnd]), as: UTF8.self)
             return .failure(ReferenceError(.repositoryNotLowercase, at: offset, subject: library + remote))
         }
 
         guard let prefix = split.prefix else {
-            switch ReferenceParser.parse(bytes) {
+            switch ReferenceParser.parse(input) {
             case let .success(layout): return .asWritten(layout)
             case let .failure(error): return .failure(error)
             }
         }
         switch ReferenceParser.parse(
-            bytes, from: split.remainderStart, domainAllowed: false, pathPrefixLength: prefix.pathPrefixLength
+            input, from: split.remainderStart, domainAllowed: false, pathPrefixLength: prefix.pathPrefixLength
         ) {
         case let .success(layout): return .rewritten(prefix, start: split.remainderStart, layout)
         case let .failure(error): return .failure(error)
@@ -94,8 +148,8 @@ enum Normalization {
     }
 
     /// Go's `splitDockerDomain`, plus the `library/` rule, as offsets.
-    static func splitDockerDomain(_ bytes: UnsafeBufferPointer<UInt8>) -> Split {
-        guard let slash = firstOffset(of: ASCII.slash, in: bytes, from: 0) else {
+    static func splitDockerDomain(_ bytes: UnsafeBufferPointer<UInt8>, _ facts: SplitFacts) -> Split {
+        guard let slash = facts.firstSlash else {
             return Split(remainderStart: 0, prefix: .dockerHubLibrary)
         }
         let first = 0 ..< slash
@@ -103,10 +157,8 @@ enum Normalization {
         let isLegacyDockerHub = equals(bytes, first, legacyDockerHubDomain)
         if !isLegacyDockerHub {
             if equals(bytes, first, localhost) { return Split(remainderStart: remainderStart, prefix: nil) }
-            let hasDotOrColon = firstOffset(of: ASCII.dot, in: bytes, from: 0, to: slash) != nil
-                || firstOffset(of: ASCII.colon, in: bytes, from: 0, to: slash) != nil
-            if !hasDotOrColon {
-                if GoLowercasing.changes(bytes, first) {
+            if !facts.dotOrColonBeforeSlash {
+                if facts.unusualBeforeSlash, GoLowercasing.changes(bytes, first) {
                     // Docker Hub namespaces are lower case, so this is a domain.
                     return Split(remainderStart: remainderStart, prefix: nil)
                 }
@@ -116,10 +168,90 @@ enum Normalization {
             if !equals(bytes, first, dockerHubDomain) { return Split(remainderStart: remainderStart, prefix: nil) }
         }
         // Docker Hub, written out: `library/` goes in front of a single component.
-        if firstOffset(of: ASCII.slash, in: bytes, from: remainderStart) == nil {
+        if !facts.slashAfterFirstSlash {
             return Split(remainderStart: remainderStart, prefix: .dockerHubLibrary)
         }
         return Split(remainderStart: remainderStart, prefix: isLegacyDockerHub ? .dockerHub : nil)
+    }
+
+    /// What the domain split looks at: the first `/`, whether another
+    /// follows, and what the text before it holds.
+    struct SplitFacts {
+        var firstSlash: Int?
+        var slashAfterFirstSlash: Bool
+        var dotOrColonBeforeSlash: Bool
+        /// Upper case or non-ASCII before the first `/` (whether lower-casing
+        /// really changes it is checked precisely).
+        var unusualBeforeSlash: Bool
+
+        init(_ scan: InputScan) {
+            firstSlash = scan.firstSlash
+            slashAfterFirstSlash = scan.slashAfterFirstSlash
+            dotOrColonBeforeSlash = scan.dotOrColonBeforeSlash
+            unusualBeforeSlash = (scan.firstUnusual ?? Int.max) < (scan.firstSlash ?? 0)
+        }
+
+        /// The facts for input the grammar matched as `layout`: the slashes
+        /// are known, only the first component is looked at.
+        init(layout: ReferenceLayout, _ bytes: UnsafeBufferPointer<UInt8>) {
+            let slash: Int
+            if layout.domainEnd >= 0 {
+                slash = layout.domainEnd
+                slashAfterFirstSlash = layout.firstPathSlash >= 0
+            } else {
+                slash = layout.firstPathSlash
+                slashAfterFirstSlash = layout.hasSecondPathSlash
+            }
+            firstSlash = slash >= 0 ? slash : nil
+            // Matched text is ASCII: only '.', ':' and upper case matter here.
+            var flags: UInt8 = 0
+            var colons: UInt8 = 0
+            for offset in 0 ..< max(slash, 0) {
+                let byte = bytes[offset]
+                flags |= CharacterFlags.table.utf8Start[Int(byte)]
+                colons |= byte == ASCII.colon ? 1 : 0
+            }
+            dotOrColonBeforeSlash = flags & CharacterFlags.dot != 0 || colons != 0
+            unusualBeforeSlash = flags & CharacterFlags.upper != 0
+        }
+    }
+
+    /// What normalization needs to know about the input, in one pass:
+    /// where the slashes and colons are, whether the first component has a
+    /// `.` or `:`, and where upper case or non-ASCII text first appears.
+    struct InputScan {
+        var firstSlash: Int?
+        var slashAfterFirstSlash = false
+        var dotOrColonBeforeSlash = false
+        var firstColon: Int?
+        var firstColonAfterSlash: Int?
+        /// The first byte that lower-casing might change: `A`...`Z` or non-ASCII.
+        var firstUnusual: Int?
+        var firstUnusualAfterSlash: Int?
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            for offset in bytes.indices {
+                let byte = bytes[offset]
+                // Most bytes are lower-case letters and digits: one test skips them.
+                guard byte >= 0x80 || ByteClass.normalizationMark.contains(byte) else { continue }
+                switch byte {
+                case ASCII.slash:
+                    if firstSlash == nil { firstSlash = offset } else { slashAfterFirstSlash = true }
+                case ASCII.colon:
+                    if firstColon == nil { firstColon = offset }
+                    if firstSlash == nil {
+                        dotOrColonBeforeSlash = true
+                    } else if firstColonAfterSlash == nil {
+                        firstColonAfterSlash = offset
+                    }
+                case ASCII.dot:
+                    if firstSlash == nil { dotOrColonBeforeSlash = true }
+                default:
+                    if firstUnusual == nil { firstUnusual = offset }
+                    if firstSlash != nil, firstUnusualAfterSlash == nil { firstUnusualAfterSlash = offset }
+                }
+            }
+        }
     }
 
     /// Whether `bytes[range]` is exactly `text`.
@@ -152,12 +284,11 @@ enum Normalization {
 extension Reference {
     /// A reference whose canonical form is the parsed text itself.
     init(asWritten description: String, _ layout: ReferenceLayout) {
-        let pathEnd = layout.path.upperBound
         self.init(
             description: description,
             domainLength: layout.domain?.count ?? 0,
-            pathEnd: pathEnd,
-            tagEnd: layout.tag?.upperBound ?? pathEnd
+            pathEnd: layout.pathEnd,
+            tagEnd: layout.tagEnd
         )
     }
 
@@ -180,12 +311,11 @@ extension Reference {
             return total
         }
         let shift = prefixLength - start
-        let pathEnd = layout.path.upperBound + shift
         self.init(
             description: description,
             domainLength: Normalization.dockerHubDomain.utf8CodeUnitCount,
-            pathEnd: pathEnd,
-            tagEnd: (layout.tag?.upperBound).map { $0 + shift } ?? pathEnd
+            pathEnd: layout.pathEnd + shift,
+            tagEnd: layout.tagEnd + shift
         )
     }
 }

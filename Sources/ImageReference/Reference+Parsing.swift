@@ -5,13 +5,13 @@ extension Reference {
     /// `nginx` has no domain here and `foo/bar` has the domain `foo`.
     /// The canonical form is the input itself.
     public static func parse(_ string: String) throws(ReferenceError) -> Reference {
-        let layout = try withUTF8(of: string) { ReferenceParser.parse($0) }.get()
+        let layout = try withTerminatedUTF8(of: string) { ReferenceParser.parse($0) }.get()
         return Reference(asWritten: string, layout)
     }
 
     /// ``parse(_:)`` over UTF-8 bytes.
     public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(ReferenceError) -> Reference {
-        let layout = try ReferenceParser.parse(bytes).get()
+        let layout = try TerminatedBytes.withCopy(of: bytes) { ReferenceParser.parse($0) }.get()
         return Reference(asWritten: String(decoding: bytes, as: UTF8.self), layout)
     }
 
@@ -24,18 +24,31 @@ extension Reference {
     /// domain. A 64-hex string and a repository part with upper case are
     /// refused with upstream's messages. See ``Normalization``.
     public static func parseNormalized(_ string: String) throws(ReferenceError) -> Reference {
-        try withUTF8(of: string) { normalized($0, original: string) }.get()
+        try withTerminatedUTF8(of: string) { normalized($0, original: string) }.get()
     }
 
     /// ``parseNormalized(_:)`` over UTF-8 bytes.
     public static func parseNormalized(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(ReferenceError) -> Reference {
-        try normalized(bytes, original: nil).get()
+        try TerminatedBytes.withCopy(of: bytes) { normalized($0, original: nil) }.get()
+    }
+
+    /// ``parseNormalized(utf8:)`` without its fast path: every step in
+    /// upstream's order. Tests and the fuzzer check that both agree.
+    @_spi(Checking)
+    public static func parseNormalizedStepByStep(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(ReferenceError) -> Reference {
+        try TerminatedBytes.withCopy(of: bytes) { normalized($0, original: nil, stepByStep: true) }.get()
     }
 
     /// Normalizes `bytes`, reusing `original` as the canonical string when
     /// the input already is canonical.
-    static func normalized(_ bytes: UnsafeBufferPointer<UInt8>, original: String?) -> Result<Reference, ReferenceError> {
-        switch Normalization.normalize(bytes) {
+    static func normalized(
+        _ input: TerminatedBytes,
+        original: String?,
+        stepByStep: Bool = false
+    ) -> Result<Reference, ReferenceError> {
+        let bytes = input.bytes
+        let outcome = stepByStep ? Normalization.normalizeStepByStep(input) : Normalization.normalize(input)
+        switch outcome {
         case let .asWritten(layout):
             return .success(Reference(asWritten: original ?? String(decoding: bytes, as: UTF8.self), layout))
         case let .rewritten(prefix, start, layout):
@@ -73,8 +86,9 @@ extension Reference {
     /// digest): Go's `reference.WithName`. No normalization; anything but a
     /// name is *invalid reference format*.
     public static func withName(_ name: String) throws(ReferenceError) -> Reference {
-        let layout: Result<ReferenceLayout, ReferenceError> = withUTF8(of: name) { bytes in
-            var grammar = ReferenceGrammar(bytes)
+        let layout: Result<ReferenceLayout, ReferenceError> = withTerminatedUTF8(of: name) { input in
+            let bytes = input.bytes
+            var grammar = ReferenceGrammar(input)
             let parts = grammar.name(from: 0)
             guard let parts, parts.path.upperBound == bytes.count else {
                 let end = parts?.path.upperBound ?? 0

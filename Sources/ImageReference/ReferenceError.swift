@@ -69,10 +69,4 @@ public struct ReferenceError: Error, Sendable, Hashable, CustomStringConvertible
     }
 
     public var description: String { message }
-
-    /// The same error moved by `delta` bytes, for text parsed inside a
-    /// larger one.
-    func shifted(by delta: Int) -> ReferenceError {
-        ReferenceError(kind, at: offset + delta, subject: subject)
-    }
 }

@@ -59,18 +59,32 @@
 struct ReferenceGrammar {
     /// The bytes being matched.
     let bytes: UnsafeBufferPointer<UInt8>
+    /// The same bytes followed by a 0, read without bounds checks.
+    let terminated: UnsafeBufferPointer<UInt8>
 
     /// The furthest offset at which a production failed.
     private(set) var furthestFailure = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        self.bytes = bytes
+    /// Whether the last `encoded` matched had no upper-case hex digit, so
+    /// go-digest's lower-case check need not look at it again.
+    private(set) var lastEncodedIsLowercase = true
+
+    /// The first `/` inside the last `remote-name` matched (-1: none), and
+    /// whether a second one follows, for normalization's domain split.
+    private(set) var lastFirstPathSlash = -1
+    private(set) var lastHasSecondPathSlash = false
+
+    init(_ input: TerminatedBytes) {
+        bytes = input.bytes
+        terminated = input.terminated
     }
 
-    /// The byte at `offset`, or 0 (in no class) at and after the end.
+    /// The byte at `offset`, or the terminating 0 (in no class) at the end.
+    /// Productions never read past the end: each reads at most one byte
+    /// beyond one it has already seen.
     @inline(__always)
     func byte(at offset: Int) -> UInt8 {
-        offset < bytes.count ? bytes[offset] : 0
+        terminated[offset]
     }
 
     /// Records a failure at `offset` and returns nil for the production.
@@ -88,23 +102,27 @@ struct ReferenceGrammar {
     mutating func reference(from start: Int, domainAllowed: Bool = true) -> ReferenceLayout? {
         guard let name = name(from: start, domainAllowed: domainAllowed) else { return nil }
         var layout = ReferenceLayout(domain: name.domain, path: name.path)
+        layout.firstPathSlash = lastFirstPathSlash
+        layout.hasSecondPathSlash = lastHasSecondPathSlash
         var offset = name.path.upperBound
         if byte(at: offset) == ASCII.colon {
             guard let end = tag(from: offset + 1) else { return nil }
-            layout.tag = offset + 1 ..< end
+            layout.tagEnd = end
             offset = end
         }
         if byte(at: offset) == ASCII.at {
             guard let parts = digest(from: offset + 1) else { return nil }
-            layout.digest = offset + 1 ..< parts.end
             layout.digestColon = parts.colon
+            layout.digestIsLowercase = lastEncodedIsLowercase
             offset = parts.end
         }
         guard offset == bytes.count else { return fail(at: offset) }
+        layout.end = offset
         return layout
     }
 
     /// `name = [ domain , "/" ] , remote-name`; returns where each part lies.
+    @inline(__always)
     mutating func name(from start: Int, domainAllowed: Bool = true) -> (domain: Range<Int>?, path: Range<Int>)? {
         if domainAllowed, let domainEnd = domain(from: start) {
             if byte(at: domainEnd) == ASCII.slash {
@@ -121,6 +139,7 @@ struct ReferenceGrammar {
     // MARK: - domain
 
     /// `domain = host , [ ":" , port ]`
+    @inline(__always)
     mutating func domain(from start: Int) -> Int? {
         guard let hostEnd = host(from: start) else { return nil }
         guard byte(at: hostEnd) == ASCII.colon else { return hostEnd }
@@ -128,6 +147,7 @@ struct ReferenceGrammar {
     }
 
     /// `host = domain-name | "[" , ipv6-address , "]"`
+    @inline(__always)
     mutating func host(from start: Int) -> Int? {
         guard byte(at: start) == ASCII.openBracket else { return domainName(from: start) }
         guard let addressEnd = ipv6Address(from: start + 1) else { return nil }
@@ -136,6 +156,7 @@ struct ReferenceGrammar {
     }
 
     /// `domain-name = domain-label , { "." , domain-label }`
+    @inline(__always)
     mutating func domainName(from start: Int) -> Int? {
         guard var offset = domainLabel(from: start) else { return nil }
         while byte(at: offset) == ASCII.dot {
@@ -146,16 +167,18 @@ struct ReferenceGrammar {
     }
 
     /// `domain-label = letter-or-digit , [ { letter-or-digit | "-" } , letter-or-digit ]`
+    @inline(__always)
     mutating func domainLabel(from start: Int) -> Int? {
         guard ASCII.isLetterOrDigit(byte(at: start)) else { return fail(at: start) }
         var offset = start + 1
-        while ByteClass.domainLabelCharacter.contains(byte(at: offset)) { offset += 1 }
+        while CharacterFlags.test(byte(at: offset), CharacterFlags.domainLabelCharacter) { offset += 1 }
         // A label may not end with "-": a letter or digit was needed here.
         guard byte(at: offset - 1) != ASCII.dash else { return fail(at: offset) }
         return offset
     }
 
     /// `port = digit , { digit }`
+    @inline(__always)
     mutating func port(from start: Int) -> Int? {
         var offset = start
         while ASCII.isDigit(byte(at: offset)) { offset += 1 }
@@ -164,6 +187,7 @@ struct ReferenceGrammar {
     }
 
     /// `ipv6-address = ipv6-char , { ipv6-char }`
+    @inline(__always)
     mutating func ipv6Address(from start: Int) -> Int? {
         var offset = start
         while isIPv6Character(byte(at: offset)) { offset += 1 }
@@ -180,9 +204,17 @@ struct ReferenceGrammar {
     // MARK: - remote name
 
     /// `remote-name = path-component , { "/" , path-component }`
+    @inline(__always)
     mutating func remoteName(from start: Int) -> Int? {
+        lastFirstPathSlash = -1
+        lastHasSecondPathSlash = false
         guard var offset = pathComponent(from: start) else { return nil }
         while byte(at: offset) == ASCII.slash {
+            if lastFirstPathSlash < 0 {
+                lastFirstPathSlash = offset
+            } else {
+                lastHasSecondPathSlash = true
+            }
             guard let end = pathComponent(from: offset + 1) else { return nil }
             offset = end
         }
@@ -190,6 +222,7 @@ struct ReferenceGrammar {
     }
 
     /// `path-component = lower-run , { separator , lower-run }`
+    @inline(__always)
     mutating func pathComponent(from start: Int) -> Int? {
         guard var offset = lowerRun(from: start) else { return nil }
         while let separatorEnd = separator(from: offset) {
@@ -200,6 +233,7 @@ struct ReferenceGrammar {
     }
 
     /// `lower-run = lower-or-digit , { lower-or-digit }`
+    @inline(__always)
     mutating func lowerRun(from start: Int) -> Int? {
         var offset = start
         while ASCII.isLowerOrDigit(byte(at: offset)) { offset += 1 }
@@ -209,6 +243,7 @@ struct ReferenceGrammar {
 
     /// `separator = "." | "_" | "__" | "-" , { "-" }`; nil when none starts
     /// here, which ends the component (not a failure).
+    @inline(__always)
     func separator(from start: Int) -> Int? {
         switch byte(at: start) {
         case ASCII.dot:
@@ -230,11 +265,12 @@ struct ReferenceGrammar {
     static let maximumTagLength = 128
 
     /// `tag = word-char , { word-char | "." | "-" }`, 128 characters at most.
+    @inline(__always)
     mutating func tag(from start: Int) -> Int? {
         guard ASCII.isWordCharacter(byte(at: start)) else { return fail(at: start) }
         var offset = start + 1
         let limit = start + Self.maximumTagLength
-        while offset < limit, ByteClass.tagCharacter.contains(byte(at: offset)) { offset += 1 }
+        while offset < limit, CharacterFlags.test(byte(at: offset), CharacterFlags.tagCharacter) { offset += 1 }
         return offset
     }
 
@@ -244,6 +280,7 @@ struct ReferenceGrammar {
     static let minimumEncodedLength = 32
 
     /// `digest = algorithm , ":" , encoded`; returns the colon and the end.
+    @inline(__always)
     mutating func digest(from start: Int) -> (colon: Int, end: Int)? {
         guard let algorithmEnd = algorithm(from: start) else { return nil }
         guard byte(at: algorithmEnd) == ASCII.colon else { return fail(at: algorithmEnd) }
@@ -252,6 +289,7 @@ struct ReferenceGrammar {
     }
 
     /// `algorithm = algorithm-component , { algorithm-separator , algorithm-component }`
+    @inline(__always)
     mutating func algorithm(from start: Int) -> Int? {
         guard var offset = algorithmComponent(from: start) else { return nil }
         while isAlgorithmSeparator(byte(at: offset)) {
@@ -262,6 +300,7 @@ struct ReferenceGrammar {
     }
 
     /// `algorithm-component = letter , { letter | digit }`
+    @inline(__always)
     mutating func algorithmComponent(from start: Int) -> Int? {
         guard ASCII.isLetter(byte(at: start)) else { return fail(at: start) }
         var offset = start + 1
@@ -276,10 +315,19 @@ struct ReferenceGrammar {
     }
 
     /// `encoded = 32 * hex-digit , { hex-digit }`
+    @inline(__always)
     mutating func encoded(from start: Int) -> Int? {
         var offset = start
-        while ASCII.isHexDigit(byte(at: offset)) { offset += 1 }
+        // Digits and 'a'...'f' have bit 0x20 set, 'A'...'F' do not.
+        var commonBits: UInt8 = 0xFF
+        while true {
+            let byte = byte(at: offset)
+            guard ASCII.isHexDigit(byte) else { break }
+            commonBits &= byte
+            offset += 1
+        }
         guard offset - start >= Self.minimumEncodedLength else { return fail(at: offset) }
+        lastEncodedIsLowercase = commonBits & 0x20 != 0
         return offset
     }
 
@@ -298,13 +346,39 @@ struct ReferenceGrammar {
 }
 
 /// Where the parts of a matched reference lie, as byte offsets into the
-/// matched input.
+/// matched input. Plain offsets with -1 for "none" keep it small (copies of
+/// larger structs become `memcpy` calls on the hot path).
 struct ReferenceLayout {
-    var domain: Range<Int>?
-    var path: Range<Int>
-    var tag: Range<Int>?
+    /// Where the name (domain or path) starts.
+    var nameStart: Int
+    /// Where the domain ends, at its `/`; -1 without a domain.
+    var domainEnd: Int
+    var pathEnd: Int
+    /// Where the tag ends; `pathEnd` without a tag.
+    var tagEnd: Int
+    /// The `:` between the digest's algorithm and hex; -1 without a digest.
+    var digestColon = -1
+    /// Where the whole reference ends.
+    var end: Int
+    /// The first `/` inside the path; -1 when the path has one component.
+    var firstPathSlash = -1
+    /// Whether the path has a second `/`.
+    var hasSecondPathSlash = false
+    /// Whether the digest's hex has no upper-case digit.
+    var digestIsLowercase = true
+
+    /// A name-only layout.
+    init(domain: Range<Int>?, path: Range<Int>) {
+        nameStart = domain?.lowerBound ?? path.lowerBound
+        domainEnd = domain?.upperBound ?? -1
+        pathEnd = path.upperBound
+        tagEnd = path.upperBound
+        end = path.upperBound
+    }
+
+    var domain: Range<Int>? { domainEnd >= 0 ? nameStart ..< domainEnd : nil }
+    var path: Range<Int> { (domainEnd >= 0 ? domainEnd + 1 : nameStart) ..< pathEnd }
+    var tag: Range<Int>? { tagEnd > pathEnd ? pathEnd + 1 ..< tagEnd : nil }
     /// The digest after `@`, from its algorithm to the end.
-    var digest: Range<Int>?
-    /// The offset of the `:` between the digest's algorithm and hex.
-    var digestColon = 0
+    var digest: Range<Int>? { digestColon >= 0 ? tagEnd + 1 ..< end : nil }
 }

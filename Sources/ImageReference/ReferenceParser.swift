@@ -18,15 +18,16 @@ enum ReferenceParser {
     /// `domainAllowed: false`; `pathPrefixLength` then counts the
     /// `library/` it adds in front of the path, for the length limit.
     static func parse(
-        _ bytes: UnsafeBufferPointer<UInt8>,
+        _ input: TerminatedBytes,
         from start: Int = 0,
         domainAllowed: Bool = true,
         pathPrefixLength: Int = 0
     ) -> Result<ReferenceLayout, ReferenceError> {
+        let bytes = input.bytes
         // Only Go's own `Parse` sees the text as given; after normalization
         // it is never empty.
         if domainAllowed, bytes.isEmpty { return .failure(ReferenceError(.nameEmpty, at: 0)) }
-        var grammar = ReferenceGrammar(bytes)
+        var grammar = ReferenceGrammar(input)
         guard let layout = grammar.reference(from: start, domainAllowed: domainAllowed) else {
             return .failure(grammarFailure(
                 bytes, from: start, domainAllowed: domainAllowed, furthest: grammar.furthestFailure
@@ -37,7 +38,8 @@ enum ReferenceParser {
                 .nameTooLong, at: layout.path.lowerBound + maximumPathLength - pathPrefixLength
             ))
         }
-        if let digest = layout.digest, let error = DigestRules.validate(bytes, digest) {
+        if let digest = layout.digest,
+           let error = DigestRules.validate(bytes, digest, knownLowercaseHex: layout.digestIsLowercase) {
             return .failure(error)
         }
         return .success(layout)
@@ -55,17 +57,24 @@ enum ReferenceParser {
         domainAllowed: Bool,
         furthest: Int
     ) -> ReferenceError {
-        guard let (lowered, originalOffsets) = GoLowercasing.asciiLowercased(bytes, from: start) else {
+        // Lower-casing can only help when there is upper case or non-ASCII.
+        var offset = start
+        while offset < bytes.count, !ASCII.isUpper(bytes[offset]), bytes[offset] < 0x80 { offset += 1 }
+        guard offset < bytes.count,
+              let (lowered, originalOffsets) = GoLowercasing.asciiLowercased(bytes, from: start)
+        else {
             return ReferenceError(.invalidFormat, at: furthest)
         }
         let loweredLayout: ReferenceLayout? = lowered.withUnsafeBufferPointer { loweredBytes in
-            var grammar = ReferenceGrammar(loweredBytes)
-            return grammar.reference(from: 0, domainAllowed: domainAllowed)
+            TerminatedBytes.withCopy(of: loweredBytes) { loweredInput in
+                var grammar = ReferenceGrammar(loweredInput)
+                return grammar.reference(from: 0, domainAllowed: domainAllowed)
+            }
         }
         guard let loweredLayout else { return ReferenceError(.invalidFormat, at: furthest) }
         let pathStart = originalOffsets.indices.contains(loweredLayout.path.lowerBound)
             ? originalOffsets[loweredLayout.path.lowerBound] : start
-        var offset = start
+        offset = start
         while offset < bytes.count {
             if offset >= pathStart, ASCII.isUpper(bytes[offset]) { break }
             if GoLowercasing.isNonASCIIUpperCase(bytes, at: offset) { break }

@@ -7,8 +7,9 @@ public enum ReferenceSyntax {
     /// Whether `text` is a `domain`: a host (`example.com`, `localhost`,
     /// `[::1]`) with an optional numeric port.
     public static func isDomain(_ text: String) -> Bool {
-        withUTF8(of: text) { bytes in
-            var grammar = ReferenceGrammar(bytes)
+        withTerminatedUTF8(of: text) { input in
+            let bytes = input.bytes
+            var grammar = ReferenceGrammar(input)
             return grammar.domain(from: 0) == bytes.count
         }
     }
@@ -25,8 +26,8 @@ public enum ReferenceSyntax {
 
     /// Whether `text` is an `identifier`: 64 lower-case hex digits.
     public static func isIdentifier(_ text: String) -> Bool {
-        withUTF8(of: text) { bytes in
-            var grammar = ReferenceGrammar(bytes)
+        withTerminatedUTF8(of: text) { input in
+            var grammar = ReferenceGrammar(input)
             return grammar.identifier(from: 0) != nil
         }
     }
@@ -34,8 +35,9 @@ public enum ReferenceSyntax {
     /// Splits a `name` into its domain (empty when there is none) and path,
     /// or nil when `text` is not a name.
     public static func splitName(_ text: String) -> (domain: Substring, path: Substring)? {
-        let parts: (domain: Range<Int>?, path: Range<Int>)? = withUTF8(of: text) { bytes in
-            var grammar = ReferenceGrammar(bytes)
+        let parts: (domain: Range<Int>?, path: Range<Int>)? = withTerminatedUTF8(of: text) { input in
+            let bytes = input.bytes
+            var grammar = ReferenceGrammar(input)
             guard let parts = grammar.name(from: 0), parts.path.upperBound == bytes.count else { return nil }
             return parts
         }
@@ -46,8 +48,8 @@ public enum ReferenceSyntax {
     /// Splits a `reference` into its name, tag and digest, or nil when
     /// `text` is not a reference.
     public static func splitReference(_ text: String) -> (name: Substring, tag: Substring?, digest: Substring?)? {
-        let layout: ReferenceLayout? = withUTF8(of: text) { bytes in
-            var grammar = ReferenceGrammar(bytes)
+        let layout: ReferenceLayout? = withTerminatedUTF8(of: text) { input in
+            var grammar = ReferenceGrammar(input)
             return grammar.reference(from: 0)
         }
         guard let layout else { return nil }
@@ -61,8 +63,8 @@ public enum ReferenceSyntax {
 
     /// nil when `text` is a tag, otherwise the offset where it stops being one.
     static func tagMismatch(_ text: String) -> Int? {
-        withUTF8(of: text) { bytes in
-            var grammar = ReferenceGrammar(bytes)
+        withTerminatedUTF8(of: text) { input in
+            var grammar = ReferenceGrammar(input)
             let end = grammar.tag(from: 0)
             return grammar.anchoredMismatch(end)
         }
@@ -71,8 +73,8 @@ public enum ReferenceSyntax {
     /// nil when `text` is a digest by the grammar, otherwise the offset
     /// where it stops being one.
     static func digestMismatch(_ text: String) -> Int? {
-        withUTF8(of: text) { bytes in
-            var grammar = ReferenceGrammar(bytes)
+        withTerminatedUTF8(of: text) { input in
+            var grammar = ReferenceGrammar(input)
             let end = grammar.digest(from: 0)?.end
             return grammar.anchoredMismatch(end)
         }

@@ -15,6 +15,9 @@ enum Benchmark: String, CaseIterable {
 struct BenchmarkOptions {
     /// How many timed rounds (after one warm-up round).
     var rounds = 7
+    /// How many inputs, for benchmarks whose inputs are generated; nil for
+    /// the benchmark's default.
+    var inputs: Int?
 
     init?(_ arguments: ArraySlice<String>) {
         var remaining = arguments
@@ -23,6 +26,9 @@ struct BenchmarkOptions {
             case "--rounds":
                 guard let value = remaining.popFirst().flatMap(Int.init), value > 0 else { return nil }
                 rounds = value
+            case "--inputs":
+                guard let value = remaining.popFirst().flatMap(Int.init), value > 0 else { return nil }
+                inputs = value
             default:
                 return nil
             }

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// `imagelint-bench NAME [--rounds N]`: runs one benchmark and prints
+/// `imagelint-bench NAME [--rounds N] [--inputs N]`: runs one benchmark and prints
 /// medians. Always build with `-c release`.
 @main
 struct BenchmarkMain {
@@ -14,7 +14,7 @@ struct BenchmarkMain {
               let options = BenchmarkOptions(arguments.dropFirst())
         else {
             let names = Benchmark.allCases.map(\.rawValue).joined(separator: "|")
-            print("usage: imagelint-bench \(names) [--rounds N]")
+            print("usage: imagelint-bench \(names) [--rounds N] [--inputs N]")
             exit(2)
         }
         #if DEBUG

@@ -8,7 +8,7 @@ enum ReferenceBenchmark {
     static let inputCount = 100_000
 
     static func run(_ options: BenchmarkOptions) {
-        let inputs = ReferenceCorpus.make(count: inputCount)
+        let inputs = ReferenceCorpus.make(count: options.inputs ?? inputCount)
         let validStrict = inputs.count { (try? Reference.parse($0)) != nil }
         let validNormalized = inputs.count { (try? Reference.parseNormalized($0)) != nil }
         let averageLength = Double(inputs.reduce(0) { $0 + $1.utf8.count }) / Double(inputs.count)

@@ -1,4 +1,4 @@
-import ImageReference
+@_spi(Checking) import ImageReference
 
 /// Properties of `ImageReference` that must hold for any input bytes.
 enum ReferenceFuzzing {
@@ -24,6 +24,13 @@ enum ReferenceFuzzing {
             check(reference, parsesBackWith: Reference.parse, "parse of the normalized form", into: &violations)
         } catch {
             checkOffset(error.offset, input.count, "parseNormalized", into: &violations)
+        }
+
+        // The fast path of normalization must agree with the step-by-step one.
+        let fast = Result { () throws(ReferenceError) in try Reference.parseNormalized(utf8: input) }
+        let stepByStep = Result { () throws(ReferenceError) in try Reference.parseNormalizedStepByStep(utf8: input) }
+        if fast != stepByStep {
+            violations.append("parseNormalized: fast path \(fast) differs from step by step \(stepByStep)")
         }
 
         // The other entry points must be total, with offsets in range.

@@ -7,8 +7,13 @@ struct ImageLintCommand: ParsableCommand {
         abstract: "Find every container image reference in a repository and check it against a policy.",
         version: ImageLintVersion.current,
         subcommands: [
+            CheckCommand.self,
             ImagesCommand.self,
             RefCommand.self,
-        ]
+            RulesCommand.self,
+            PolicyCommand.self,
+            InitCommand.self,
+        ],
+        defaultSubcommand: CheckCommand.self
     )
 }

@@ -1,7 +1,8 @@
 @testable import ImageReference
 import Testing
 
-/// Each hand-written mask against its definition, for all 256 bytes.
+/// Each hand-written mask and flag table entry against its definition, for
+/// all 256 bytes.
 @Suite("Byte classes")
 struct ByteClassTests {
     static func members(_ characters: String) -> Set<UInt8> { Set(characters.utf8) }
@@ -11,17 +12,10 @@ struct ByteClassTests {
     static let digits = "0123456789"
 
     static let definitions: [(String, ByteClass, Set<UInt8>)] = [
-        ("digit", .digit, members(digits)),
-        ("lowerOrDigit", .lowerOrDigit, members(lower + digits)),
-        ("letter", .letter, members(lower + upper)),
-        ("letterOrDigit", .letterOrDigit, members(lower + upper + digits)),
-        ("domainLabelCharacter", .domainLabelCharacter, members(lower + upper + digits + "-")),
-        ("hexDigit", .hexDigit, members(digits + "abcdefABCDEF")),
         ("lowerHexDigit", .lowerHexDigit, members(digits + "abcdef")),
-        ("wordCharacter", .wordCharacter, members(lower + upper + digits + "_")),
-        ("tagCharacter", .tagCharacter, members(lower + upper + digits + "_.-")),
         ("ipv6Character", .ipv6Character, members(digits + "abcdefABCDEF:")),
         ("algorithmSeparator", .algorithmSeparator, members("+.-_")),
+        ("normalizationMark", .normalizationMark, members("/:." + upper)),
         ("goDigestEncodedCharacter", .goDigestEncodedCharacter, members(lower + upper + digits + "=_-")),
     ]
 
@@ -30,6 +24,36 @@ struct ByteClassTests {
         for (name, byteClass, expected) in Self.definitions {
             for byte in UInt8.min ... UInt8.max {
                 #expect(byteClass.contains(byte) == expected.contains(byte), "\(name) at \(byte)")
+            }
+        }
+    }
+
+    @Test("the flag table has one entry per byte, each with exactly its flags")
+    func flagTable() {
+        #expect(CharacterFlags.table.utf8CodeUnitCount == 256)
+        let flagged: [(UInt8, Set<UInt8>)] = [
+            (CharacterFlags.digit, Self.members(Self.digits)),
+            (CharacterFlags.lower, Self.members(Self.lower)),
+            (CharacterFlags.upper, Self.members(Self.upper)),
+            (CharacterFlags.hexLetter, Self.members("abcdefABCDEF")),
+            (CharacterFlags.dash, Self.members("-")),
+            (CharacterFlags.underscore, Self.members("_")),
+            (CharacterFlags.dot, Self.members(".")),
+        ]
+        for byte in UInt8.min ... UInt8.max {
+            let expected = flagged.reduce(UInt8(0)) { $0 | ($1.1.contains(byte) ? $1.0 : 0) }
+            #expect(CharacterFlags.table.utf8Start[Int(byte)] == expected, "byte \(byte)")
+        }
+        let composite: [(String, UInt8, Set<UInt8>)] = [
+            ("lowerOrDigit", CharacterFlags.lowerOrDigit, Self.members(Self.lower + Self.digits)),
+            ("letterOrDigit", CharacterFlags.letterOrDigit, Self.members(Self.lower + Self.upper + Self.digits)),
+            ("domainLabelCharacter", CharacterFlags.domainLabelCharacter, Self.members(Self.lower + Self.upper + Self.digits + "-")),
+            ("tagCharacter", CharacterFlags.tagCharacter, Self.members(Self.lower + Self.upper + Self.digits + "_.-")),
+            ("hexDigit", CharacterFlags.hexDigit, Self.members(Self.digits + "abcdefABCDEF")),
+        ]
+        for (name, flags, expected) in composite {
+            for byte in UInt8.min ... UInt8.max {
+                #expect(CharacterFlags.test(byte, flags) == expected.contains(byte), "\(name) at \(byte)")
             }
         }
     }

@@ -1,4 +1,4 @@
-import ImageReference
+@_spi(Checking) import ImageReference
 import Testing
 
 /// Every distribution/reference and supplementary vector, one test per case.
@@ -16,6 +16,16 @@ struct ConformanceTests {
         if let difference = IntendedDifferences.byCase[testCase.id] {
             difference.check(testCase, observed: observed)
             return
+        }
+        if testCase.kind == "normalize" || testCase.kind == "familiar" {
+            let bytes = Array(testCase.input.utf8)
+            let fast = bytes.withUnsafeBufferPointer { buffer in
+                Result { () throws(ReferenceError) in try Reference.parseNormalized(utf8: buffer) }
+            }
+            let stepByStep = bytes.withUnsafeBufferPointer { buffer in
+                Result { () throws(ReferenceError) in try Reference.parseNormalizedStepByStep(utf8: buffer) }
+            }
+            #expect(fast == stepByStep, "the fast path and the step-by-step path differ")
         }
         for field in ConformanceRunner.checkedFields(testCase.kind) {
             #expect(

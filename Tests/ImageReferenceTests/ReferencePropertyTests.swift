@@ -1,4 +1,4 @@
-import ImageReference
+@_spi(Checking) import ImageReference
 import SeededRandom
 import Testing
 
@@ -22,6 +22,7 @@ struct ReferencePropertyTests {
                 #expect(reference.domain == domain, "\(parts.text)")
                 #expect(reference.path == parts.path, "\(parts.text)")
             }
+            try checkTotal(Array(parts.text.utf8))
             if let normalized = try? Reference.parseNormalized(parts.text) {
                 #expect(try Reference.parseNormalized(normalized.description) == normalized)
                 #expect(try Reference.parse(normalized.description) == normalized)
@@ -74,6 +75,10 @@ struct ReferencePropertyTests {
         let normalized = bytes.withUnsafeBufferPointer { buffer in
             Result { () throws(ReferenceError) in try Reference.parseNormalized(utf8: buffer) }
         }
+        let stepByStep = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(ReferenceError) in try Reference.parseNormalizedStepByStep(utf8: buffer) }
+        }
+        #expect(normalized == stepByStep, "fast and step-by-step normalization differ on \(bytes)")
         switch normalized {
         case let .success(reference): #expect(try Reference.parseNormalized(reference.description) == reference)
         case let .failure(error): #expect((0 ... count).contains(error.offset), "parseNormalized \(bytes): \(error.offset)")

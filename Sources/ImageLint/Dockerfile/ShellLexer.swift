@@ -40,7 +40,7 @@ struct ShellVariableReference: Equatable {
 /// Two departures, both only with `unsetIsUnresolved`: a variable with no
 /// value that the result needs makes the text *unresolved* (BuildKit would
 /// substitute an empty string), and with `placeholders` foreign template
-/// syntax (`{{ … }}`, `${{ … }}`, `$( … )`, `$[[ … ]]`, `${x:y}`) is
+/// syntax (`{{ … }}`, `${{ … }}`, `$( … )`, `$[[ … ]]`, `${name:key}`) is
 /// recorded as an unresolved placeholder instead of being an error or
 /// literal text.
 struct ShellLexer<Variables: ShellVariableSource> {
@@ -68,6 +68,10 @@ struct ShellLexer<Variables: ShellVariableSource> {
     private let variables: Variables
     private var unresolved: [String] = []
     private var references: [ShellVariableReference] = []
+    /// How many `${…}` are open; nesting is limited so any input is safe
+    /// for the stack (real files nest two or three deep).
+    private var depth = 0
+    static var maxNesting: Int { 64 }
 
     init(_ bytes: [UInt8], from start: Int, to end: Int, options: Options, variables: Variables) {
         self.bytes = bytes
@@ -263,9 +267,10 @@ struct ShellLexer<Variables: ShellVariableSource> {
         do {
             return try processBraced()
         } catch where error.isUnsupportedForm && options.placeholders {
-            // `${templateOption:x}` and the like: the whole `${…}` is a
-            // placeholder of another tool.
-            guard let placeholder = TemplatePlaceholder.braced(bytes, from: dollarAt, end: end) else { throw error }
+            // `${templateOption:x}`, `${localEnv:HOME}`: the whole `${…}` is
+            // a placeholder of another tool. Other unsupported forms stay
+            // syntax errors.
+            guard let placeholder = TemplatePlaceholder.matchColonVariable(bytes, at: dollarAt, end: end) else { throw error }
             record(placeholder)
             return []
         }
@@ -273,6 +278,11 @@ struct ShellLexer<Variables: ShellVariableSource> {
 
     private mutating func processBraced() throws(ShellSyntaxError) -> [UInt8] {
         pos += 1
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maxNesting else {
+            throw ShellSyntaxError(message: "substitutions nested more than \(Self.maxNesting) deep")
+        }
         switch peek() {
         case nil:
             throw ShellSyntaxError(message: "syntax error: missing '}'")

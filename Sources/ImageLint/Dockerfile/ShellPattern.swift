@@ -135,15 +135,47 @@ struct ShellPattern {
         return output
     }
 
+    /// The leftmost match starting at or after `position`, as long as
+    /// possible for that start. One pass over the text: each pattern state
+    /// remembers the smallest start that reaches it, so the work is linear
+    /// in the text (times the pattern length) whatever the pattern.
     private func leftmostLongest(_ value: [UInt32], from position: Int) -> Range<Int>? {
-        var start = position
-        while start <= value.count {
-            if let length = matchEnds(value, from: start).lastIndex(of: true) {
-                return start..<(start + length)
+        let m = tokens.count
+        let none = Int.max
+        var current = [Int](repeating: none, count: m + 1)
+        var best: (start: Int, end: Int)?
+        var k = position
+        while true {
+            if best == nil, k <= value.count, current[0] == none { current[0] = k }
+            for p in 0..<m where tokens[p] == .star && current[p] < current[p + 1] {
+                current[p + 1] = current[p]
             }
-            start += 1
+            if current[m] != none, best.map({ current[m] <= $0.start }) ?? true {
+                best = (current[m], k)
+            }
+            guard k < value.count else { break }
+            let limit = best?.start ?? none
+            var next = [Int](repeating: none, count: m + 1)
+            var alive = false
+            for p in 0..<m where current[p] <= limit {
+                let start = current[p]
+                switch tokens[p] {
+                case .star:
+                    next[p] = min(next[p], start)
+                case .any:
+                    next[p + 1] = min(next[p + 1], start)
+                case .scalar(let s) where s == value[k]:
+                    next[p + 1] = min(next[p + 1], start)
+                default:
+                    continue
+                }
+                alive = true
+            }
+            current = next
+            k += 1
+            if best != nil, !alive { break }
         }
-        return nil
+        return best.map { $0.start..<$0.end }
     }
 
     static func scalars(_ bytes: [UInt8]) -> [UInt32] {

@@ -132,7 +132,7 @@ private struct DockerfileExtraction {
             }
         }
 
-        let expansion = expand(line, imageWord)
+        guard let expansion = expand(line, imageWord) else { return }
         if let resolved = expansion.resolved {
             if resolved == "scratch" { return }
             let earlier = stages[..<min(stageIndex, stages.count)]
@@ -166,17 +166,11 @@ private struct DockerfileExtraction {
     }
 
     /// Expands a word with the meta args; the span and text are the word
-    /// as written, inside its quotes when the whole word is quoted.
-    mutating func expand(_ line: DockerfileLogicalLine, _ word: Range<Int>) -> Expansion {
-        var inner = word
-        if word.count >= 2 {
-            let first = line.bytes[word.lowerBound]
-            if (first == UInt8(ascii: "\"") || first == UInt8(ascii: "'")) && line.bytes[word.upperBound - 1] == first {
-                inner = (word.lowerBound + 1)..<(word.upperBound - 1)
-            }
-        }
-        let span = line.sourceSpan(inner.lowerBound, inner.upperBound)
-        let text = line.text(inner.lowerBound, inner.upperBound)
+    /// as written, inside its quotes when the whole word is quoted. A word
+    /// BuildKit's lexer rejects gives a diagnostic and nil: it is a syntax
+    /// problem, not an image.
+    mutating func expand(_ line: DockerfileLogicalLine, _ word: Range<Int>) -> Expansion? {
+        let (span, text) = Self.unquoted(line, word)
         var options = ShellLexer<DockerfileMetaArgs>.Options()
         options.escape = dockerfile.escape
         options.unsetIsUnresolved = true
@@ -195,11 +189,22 @@ private struct DockerfileExtraction {
             let resolved = result.unresolved.isEmpty ? String(decoding: result.value, as: UTF8.self) : nil
             return Expansion(span: span, text: text, resolved: resolved, unresolved: result.unresolved, variables: variables, related: related)
         } catch {
-            // BuildKit would stop here; the text as written is what the
-            // reference check should see.
             report(.substitution, error.message, span)
-            return Expansion(span: span, text: text, resolved: text, unresolved: [], variables: [], related: [])
+            return nil
         }
+    }
+
+    /// The span and text of a word as written, inside its quotes when the
+    /// whole word is quoted.
+    static func unquoted(_ line: DockerfileLogicalLine, _ word: Range<Int>) -> (span: SourceSpan, text: String) {
+        var inner = word
+        if word.count >= 2 {
+            let first = line.bytes[word.lowerBound]
+            if (first == UInt8(ascii: "\"") || first == UInt8(ascii: "'")) && line.bytes[word.upperBound - 1] == first {
+                inner = (word.lowerBound + 1)..<(word.upperBound - 1)
+            }
+        }
+        return (line.sourceSpan(inner.lowerBound, inner.upperBound), line.text(inner.lowerBound, inner.upperBound))
     }
 
     // MARK: ARG
@@ -219,9 +224,10 @@ private struct DockerfileExtraction {
                 continue
             }
             let name = String(decoding: bytes[..<equals], as: UTF8.self)
-            let value = expand(line, (equals + 1)..<word.upperBound)
-            let location = file.location(value.span)
-            metaArgs.declare(name, default: value.resolved.map { Array($0.utf8) }, at: location)
+            let valueRange = (equals + 1)..<word.upperBound
+            let location = file.location(Self.unquoted(line, valueRange).span)
+            let value = expand(line, valueRange)
+            metaArgs.declare(name, default: value?.resolved.map { Array($0.utf8) }, at: location)
         }
     }
 

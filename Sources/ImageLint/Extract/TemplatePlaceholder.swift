@@ -8,6 +8,9 @@
 /// CircleCI `<< … >>`, and devcontainer `${localEnv:X}` /
 /// `${templateOption:x}` (``matchColonVariable(_:at:end:)``).
 public enum TemplatePlaceholder {
+    /// The longest placeholder looked for, in bytes: real ones are short,
+    /// and the bound keeps a scan over hostile input linear.
+    public static let maxLength = 1024
     /// A placeholder found in a value.
     public struct Match: Sendable, Hashable {
         /// Byte range of the whole placeholder (delimiters included).
@@ -51,15 +54,19 @@ public enum TemplatePlaceholder {
         return nil
     }
 
-    /// A `${prefix:rest}` devcontainer-style variable at `i` (`${localEnv:HOME}`,
-    /// `${templateOption:imageVariant}`): `${`, a name, `:`, then anything up
-    /// to the matching `}`. Reported by the text inside the braces.
+    /// A `${prefix:key}` devcontainer-style variable at `i` (`${localEnv:HOME}`,
+    /// `${templateOption:imageVariant}`): `${`, a name, `:`, a letter, then
+    /// anything up to the matching `}`. Reported by the text inside the
+    /// braces. (`${VAR:-x}`, `${VAR:+x}`, `${VAR:?x}` are shell forms: a
+    /// letter never follows their colon.)
     public static func matchColonVariable<C: RandomAccessCollection>(_ bytes: C, at i: Int, end: Int) -> Match?
     where C.Element == UInt8, C.Index == Int {
         guard i + 3 < end, bytes[i] == UInt8(ascii: "$"), bytes[i + 1] == UInt8(ascii: "{") else { return nil }
         var j = i + 2
         while j < end, isNameByte(bytes[j]) { j += 1 }
-        guard j > i + 2, j < end, bytes[j] == UInt8(ascii: ":") else { return nil }
+        guard j > i + 2, j + 1 < end, bytes[j] == UInt8(ascii: ":") else { return nil }
+        let key = bytes[j + 1] | 0x20
+        guard key >= 0x61, key <= 0x7A else { return nil }
         return braced(bytes, from: i, end: end)
     }
 
@@ -70,6 +77,7 @@ public enum TemplatePlaceholder {
         guard i + 1 < end, bytes[i] == UInt8(ascii: "$"), bytes[i + 1] == UInt8(ascii: "{") else { return nil }
         var depth = 0
         var j = i + 1
+        let end = min(end, i + maxLength)
         while j < end {
             let b = bytes[j]
             if b == UInt8(ascii: "{") {
@@ -114,6 +122,7 @@ public enum TemplatePlaceholder {
     private static func closed<C: RandomAccessCollection>(_ bytes: C, from i: Int, contentStart: Int, end: Int, closer: [UInt8]) -> Match?
     where C.Element == UInt8, C.Index == Int {
         var j = contentStart
+        let end = min(end, i + maxLength)
         while j + 1 < end {
             if bytes[j] == closer[0], bytes[j + 1] == closer[1] {
                 return Match(range: i..<(j + 2), name: text(bytes, i..<(j + 2)))
@@ -127,6 +136,7 @@ public enum TemplatePlaceholder {
     where C.Element == UInt8, C.Index == Int {
         var depth = 0
         var j = i + 1
+        let end = min(end, i + maxLength)
         while j < end {
             if bytes[j] == UInt8(ascii: "(") {
                 depth += 1

@@ -108,7 +108,7 @@ options:
     required: true
     description: Registry hosts (globs) or name prefixes that images may come from.
 unless: {registry: $registries}
-message: "`{image}` comes from `{registry}`, which is not an allowed registry (allowed: {registries})"
+message: "`{image}` is not from an allowed registry: `{repository}` matches none of {registries}"
 examples:
   - kind: dockerfile
     options: {registries: [ghcr.io/acme, docker.io/library, "*.dkr.ecr.*.amazonaws.com"]}
@@ -242,7 +242,7 @@ options:
     required: true
     description: Registry hosts (globs) or name prefixes that images must not come from.
 match: {registry: $registries}
-message: "`{image}` comes from a denied registry (denied: {registries})"
+message: "`{image}` is from a denied registry: `{repository}` matches one of {registries}"
 examples:
   - kind: dockerfile
     options: {registries: [k8s.gcr.io, docker.io/bitnami]}
@@ -362,8 +362,8 @@ summary: Every image reference follows the reference grammar.
 rationale: |
   A reference that does not parse is rejected by Docker, containerd and
   Kubernetes alike — often only when the image is finally pulled, in CI or
-  in production. Common causes: upper-case letters in the repository name
-  (`MyOrg/app`), a second tag (`node:20:alpine`), a tag that is too long or
+  in production. Common causes: upper-case letters in the repository path
+  (`myorg/App`), a second tag (`node:20:alpine`), a tag that is too long or
   starts with `.` or `-`, a truncated or malformed digest, a stray space or
   `http://` prefix. The message gives the parser's reason and the column
   of the first character that cannot be part of a reference.
@@ -371,7 +371,7 @@ roles: [pull, build-source, build-output, frontend, artifact]
 examples:
   - kind: dockerfile
     bad: |
-      FROM «MyOrg/app:1.0»
+      FROM «myorg/App:1.0»
   - kind: dockerfile
     bad: |
       FROM «node:20:alpine»

@@ -1,28 +1,16 @@
 /// Lexical path arithmetic on `/`-separated paths, for resolving `extends`
-/// entries and making paths relative to a policy's folder. No I/O and no
-/// symlink resolution: paths are compared as written after `.`/`..` folding.
+/// entries and making paths relative to a policy's folder, on top of the
+/// workspace's ``DisplayPath``. No I/O and no symlink resolution: paths are
+/// compared as written after `.`/`..` folding.
 enum PolicyPath {
     /// `path` made absolute against `directory` and folded.
     static func absolute(_ path: String, from directory: String) -> String {
-        normalize(path.hasPrefix("/") ? path : directory + "/" + path)
+        DisplayPath.absolute(path, in: directory)
     }
 
     /// Folds `.`, `..` and repeated slashes; keeps a leading `/`.
     static func normalize(_ path: String) -> String {
-        let isAbsolute = path.hasPrefix("/")
-        var parts: [Substring] = []
-        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if component == "." { continue }
-            if component == "..", let last = parts.last, last != ".." {
-                parts.removeLast()
-                continue
-            }
-            if component == "..", isAbsolute { continue }
-            parts.append(component)
-        }
-        let joined = parts.joined(separator: "/")
-        if isAbsolute { return "/" + joined }
-        return joined.isEmpty ? "." : joined
+        DisplayPath.normalize(path)
     }
 
     /// The folder holding `path` (`.` for a bare file name).

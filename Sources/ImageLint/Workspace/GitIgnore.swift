@@ -8,7 +8,10 @@ public struct GitIgnore: Sendable {
 
     /// Parses the text of a `.gitignore` file.
     public init(text: String) {
-        self.patterns = text.split(separator: "\n", omittingEmptySubsequences: true).compactMap { GitIgnorePattern(line: $0) }
+        // Split on line-feed bytes: a String sees "\r\n" as one character.
+        self.patterns = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true).compactMap {
+            GitIgnorePattern(line: Substring($0))
+        }
     }
 
     /// What this file says about `path` (relative to its folder): true for

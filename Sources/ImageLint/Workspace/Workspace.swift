@@ -33,12 +33,18 @@ public struct Workspace: Sendable {
     /// How many leading bytes are searched for a NUL to call a file binary.
     public static let binaryProbeLength = 8 * 1024
 
-    public func load(_ paths: [String], kind forced: FileKind? = nil, currentDirectory: String) -> Contents {
+    /// - Parameter selects: decides from a file's display path whether it is
+    ///   read at all (a policy's `files:` include/exclude), so excluded files
+    ///   cost nothing.
+    public func load(
+        _ paths: [String], kind forced: FileKind? = nil, currentDirectory: String,
+        selects: (String) -> Bool = { _ in true }
+    ) -> Contents {
         let collected = walker.collect(paths, kind: forced, currentDirectory: currentDirectory)
         var companionLoader = CompanionLoader(fileExists: walker.detector.fileExists)
         var contents = Contents()
         contents.failures = collected.failures
-        for file in collected.files {
+        for file in collected.files where selects(file.path) {
             let bytes: [UInt8]
             do {
                 bytes = try FileSystem.read(file.systemPath)

@@ -96,10 +96,9 @@ struct ImagesRun {
             let extraction = Extractor.extract(file.source, kind: file.kind, options: options, companions: file.companions)
             listings += extraction.occurrences.map(ImageListing.init(occurrence:))
             for diagnostic in extraction.diagnostics {
-                let location = diagnostic.location
                 // A companion's diagnostics (a shared .env) come with every file that uses it.
                 guard reported.insert(DiagnosticKey(diagnostic)).inserted else { continue }
-                errors += "\(location.path):\(location.start.line):\(location.start.column): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]\n"
+                errors += diagnostic.line + "\n"
             }
         }
         for failure in contents.failures {

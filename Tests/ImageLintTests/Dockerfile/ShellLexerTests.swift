@@ -103,8 +103,6 @@ struct ShellLexerTests {
         Case("$A-${UNSET}-$K", nil, unresolved: ["UNSET", "K"]),
         Case("mcr.microsoft.com/devcontainers/php:3-${templateOption:imageVariant}", nil, unresolved: ["templateOption:imageVariant"]),
         Case("${localEnv:HOME}/x", nil, unresolved: ["localEnv:HOME"]),
-        Case("${a.b}", nil, unresolved: ["a.b"]),
-        Case("${A:#x}", nil, unresolved: ["A:#x"]),
         Case("alpine:{{ .Values.tag }}", nil, unresolved: ["{{ .Values.tag }}"]),
         Case("\"{{ .Image }}\"", nil, unresolved: ["{{ .Image }}"]),
         Case("${{ matrix.image }}", nil, unresolved: ["${{ matrix.image }}"]),
@@ -122,7 +120,7 @@ struct ShellLexerTests {
         }
     }
 
-    @Test(arguments: ["${A", "${A:-x", "\"abc", "'abc", "${V/x", "${V#\\x}", "${", "${V//a\\", "${V/\\./_}"])
+    @Test(arguments: ["${A", "${A:-x", "\"abc", "'abc", "${V/x", "${V#\\x}", "${", "${V//a\\", "${V/\\./_}", "${a.b}", "${A:#x}", "${}", "${:x}", "${A:}"])
     func syntaxErrors(_ input: String) {
         #expect(throws: ShellSyntaxError.self) { try Self.expand(input) }
     }
@@ -184,6 +182,43 @@ struct ShellPatternTests {
         #expect(single.replace(in: Self.scalars("axxbx"), with: Self.scalars("-"), all: false) == Self.scalars("a-xbx"))
         let empty = try ShellPattern([])
         #expect(empty.replace(in: Self.scalars("ab"), with: Self.scalars("-"), all: true) == Self.scalars("-a-b-"))
+    }
+
+    /// The one-pass leftmost-longest search agrees with trying every start.
+    @Test func replaceAgreesWithBruteForce() throws {
+        var generator = DockerfileTotalityTests.Generator(state: 99)
+        let patternAlphabet = Array("ab*?".utf8)
+        for _ in 0..<2000 {
+            let pattern = (0..<generator.below(5)).map { _ in patternAlphabet[generator.below(4)] }
+            let text = (0..<generator.below(9)).map { _ in UInt32(generator.below(2) == 0 ? 0x61 : 0x62) }
+            let compiled = try ShellPattern(pattern)
+            for all in [false, true] {
+                #expect(compiled.replace(in: text, with: [0x2D], all: all) == Self.bruteReplace(compiled, text, all: all),
+                        "pattern \(String(decoding: pattern, as: UTF8.self)) text \(text) all \(all)")
+            }
+        }
+    }
+
+    static func bruteReplace(_ pattern: ShellPattern, _ value: [UInt32], all: Bool) -> [UInt32] {
+        var output: [UInt32] = []
+        var lastMatchEnd = 0
+        var searchPos = 0
+        while searchPos <= value.count {
+            var found: Range<Int>?
+            for start in searchPos...value.count {
+                if let length = pattern.matchEnds(value, from: start).lastIndex(of: true) {
+                    found = start..<(start + length)
+                    break
+                }
+            }
+            guard let match = found else { break }
+            output += value[lastMatchEnd..<match.lowerBound]
+            if match.upperBound > lastMatchEnd || match.lowerBound == 0 { output.append(0x2D) }
+            lastMatchEnd = match.upperBound
+            if !all { break }
+            searchPos = max(searchPos + 1, match.upperBound)
+        }
+        return output + value[lastMatchEnd...]
     }
 
     @Test func invalidEscape() {

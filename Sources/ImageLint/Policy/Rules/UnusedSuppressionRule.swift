@@ -21,7 +21,7 @@ enum UnusedSuppressionRule {
                 place = "in this file"
                 line = nil
             case .line(let target):
-                place = "on its line"
+                place = "on line \(target)"
                 line = target
             }
             let message: String
