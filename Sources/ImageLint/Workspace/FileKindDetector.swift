@@ -21,9 +21,14 @@ public protocol FileContentRule: Sendable {
     /// Whether a file at `path` could be of this rule's kind at all, so a
     /// walk reads only those files (default: YAML and JSON names).
     func mightMatch(path: String) -> Bool
+    /// The kind this rule recognises, when it is always the same one (a walk
+    /// limited by `--kind` skips rules of other kinds); nil: any.
+    var detectedKind: FileKind? { get }
 }
 
 extension FileContentRule {
+    public var detectedKind: FileKind? { nil }
+
     public func mightMatch(path: String) -> Bool {
         path.hasSuffix(".yaml") || path.hasSuffix(".yml") || path.hasSuffix(".json")
             || path.hasSuffix(".YAML") || path.hasSuffix(".YML") || path.hasSuffix(".JSON")
@@ -83,9 +88,11 @@ public struct FileKindDetector: Sendable {
     }
 
     /// Whether a walk must read the file at `path` to decide (some content
-    /// rule may know it).
-    public func needsContent(forPath path: String) -> Bool {
-        walkContentRules.contains { $0.mightMatch(path: path) }
+    /// rule may know it; with `forced`, one that may give that kind).
+    public func needsContent(forPath path: String, forced: FileKind? = nil) -> Bool {
+        walkContentRules.contains { rule in
+            rule.mightMatch(path: path) && (forced == nil || rule.detectedKind == nil || rule.detectedKind == forced)
+        }
     }
 
     /// Whether a walk must read some files to decide.

@@ -91,7 +91,7 @@ struct CheckRun {
                 ))
                 continue
             }
-            analyses.append(linter.analyze(file: file.source, kind: file.kind))
+            analyses.append(linter.analyze(file: file.source, kind: file.kind, companions: file.companions))
         }
         for failure in contents.failures {
             let location = SourceFile(path: failure.path, text: "").location(SourceSpan(at: 0))
