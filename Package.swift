@@ -52,7 +52,7 @@ let package = Package(
         // Release-build benchmarks: `swift run -c release imagelint-bench <name>`.
         .executableTarget(
             name: "imagelint-bench",
-            dependencies: ["ImageReference", "SeededRandom"],
+            dependencies: ["ImageReference", "ImageLint", "CYAML", "SeededRandom"],
             swiftSettings: strictConcurrency
         ),
         // Shared by the test targets: repository root, golden files.
@@ -68,7 +68,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ImageLintTests",
-            dependencies: ["ImageLint", "ImageReference"],
+            dependencies: ["ImageLint", "ImageReference", "TestSupport"],
             swiftSettings: strictConcurrency
         ),
         .testTarget(
