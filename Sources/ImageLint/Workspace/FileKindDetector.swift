@@ -72,6 +72,8 @@ public struct FileKindDetector: Sendable {
     /// `path` itself can be opened, the files next to it).
     public func kind(forPath path: String, systemPath: String? = nil) -> FileKind? {
         let fileName = path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
+        // A chart's templates are Go templates whatever their names.
+        if (systemPath ?? path).contains("templates/"), isExcluded(systemPath: systemPath ?? path) { return nil }
         for rule in nameRules {
             if let kind = rule.kind(path: path, fileName: fileName) { return kind }
         }
@@ -83,8 +85,8 @@ public struct FileKindDetector: Sendable {
 
     /// Whether a file must never be read as any kind by content: a Helm
     /// chart's templates (Go templates, not YAML).
-    public func isExcluded(systemPath: String) -> Bool {
-        HelmValuesRule.isChartTemplate(systemPath: systemPath, fileExists: fileExists)
+    public func isExcluded(systemPath: String, content: [UInt8]? = nil) -> Bool {
+        HelmValuesRule.isChartTemplate(systemPath: systemPath, content: content, fileExists: fileExists)
     }
 
     /// Whether a walk must read the file at `path` to decide (some content
@@ -101,7 +103,7 @@ public struct FileKindDetector: Sendable {
     /// The kind of a file met while walking: its name, else its content.
     public func kind(forWalkedPath path: String, systemPath: String? = nil, content: [UInt8]) -> FileKind? {
         if let kind = kind(forPath: path, systemPath: systemPath) { return kind }
-        if isExcluded(systemPath: systemPath ?? path) { return nil }
+        if isExcluded(systemPath: systemPath ?? path, content: content) { return nil }
         for rule in walkContentRules where rule.mightMatch(path: path) {
             if let kind = rule.kind(path: path, content: content) { return kind }
         }
@@ -111,7 +113,7 @@ public struct FileKindDetector: Sendable {
     /// The kind of a file named explicitly: its name, else any content rule.
     public func kind(forExplicitPath path: String, systemPath: String? = nil, content: [UInt8]) -> FileKind? {
         if let kind = kind(forWalkedPath: path, systemPath: systemPath, content: content) { return kind }
-        if isExcluded(systemPath: systemPath ?? path) { return nil }
+        if isExcluded(systemPath: systemPath ?? path, content: content) { return nil }
         for rule in explicitContentRules {
             if let kind = rule.kind(path: path, content: content) { return kind }
         }
