@@ -54,6 +54,8 @@ public struct Linter: Sendable {
         policy.selects(relativePaths: relativePaths(of: path))
     }
 
+    /// `companions` are the files the extractor also reads (a compose
+    /// file's `.env`, a values file's `Chart.yaml`; see ``CompanionFiles``).
     public func analyze(file: SourceFile, kind: FileKind, companions: CompanionFiles = CompanionFiles()) -> FileAnalysis {
         let extraction = Extractor.extract(file, kind: kind, options: options, companions: companions)
         let paths = relativePaths(of: file.path)
@@ -72,16 +74,17 @@ public struct Linter: Sendable {
     }
 
     /// Lints one file alone (no cross-file rules): what an editor asks for.
-    public func lint(file: SourceFile, kind: FileKind) -> FileResult {
-        finalize(analyze(file: file, kind: kind))
+    public func lint(file: SourceFile, kind: FileKind, companions: CompanionFiles = CompanionFiles()) -> FileResult {
+        finalize(analyze(file: file, kind: kind, companions: companions))
     }
 
-    /// ``lint(file:kind:)`` without keeping a linter around.
+    /// ``lint(file:kind:companions:)`` without keeping a linter around.
     public static func lint(
         file: SourceFile, kind: FileKind, policy: Policy, options: ExtractionOptions = ExtractionOptions(),
-        today: PolicyDate, workingDirectory: String
+        companions: CompanionFiles = CompanionFiles(), today: PolicyDate, workingDirectory: String
     ) -> FileResult {
-        Linter(policy: policy, options: options, today: today, workingDirectory: workingDirectory).lint(file: file, kind: kind)
+        Linter(policy: policy, options: options, today: today, workingDirectory: workingDirectory)
+            .lint(file: file, kind: kind, companions: companions)
     }
 
     /// Lints every file of a run, with the run-level rules.
@@ -93,6 +96,13 @@ public struct Linter: Sendable {
     /// and applies suppressions.
     public func lint(analyses: [FileAnalysis]) -> LintReport {
         var analyses = analyses
+        // A companion file's problems (a `.env` shared by several compose
+        // files) come with every file that reads it: keep the first.
+        var elsewhere: Set<Finding> = []
+        for index in analyses.indices {
+            let path = analyses[index].file.path
+            analyses[index].findings.removeAll { $0.location.path != path && !elsewhere.insert($0).inserted }
+        }
         if let rule = policy.rules.first(where: { if case .consistentTags = $0.check { true } else { false } }) {
             var uses: [ConsistentTagsRule.Use] = []
             var owner: [String: Int] = [:]
