@@ -76,11 +76,28 @@ public struct Linter: Sendable {
         lint(analyses: files.map { analyze(file: $0.file, kind: $0.kind) })
     }
 
+    /// Whether a rule compares files (`consistent-tags`): then every file's
+    /// analysis must be kept until all are done (``lint(analyses:)``);
+    /// otherwise each file can be finished alone with ``lint(file:kind:)``
+    /// and the run's own findings added from ``runFindings()``.
+    public var comparesFiles: Bool {
+        consistentTagsRule != nil
+    }
+
+    private var consistentTagsRule: ActiveRule? {
+        policy.rules.first { if case .consistentTags = $0.check { true } else { false } }
+    }
+
+    /// Findings about the run rather than a file (expired exceptions).
+    public func runFindings() -> [Finding] {
+        ExpiredExceptionRule.findings(policy, today: today)
+    }
+
     /// Adds run-level findings to analyses made with ``analyze(file:kind:)``
     /// and applies suppressions.
     public func lint(analyses: [FileAnalysis]) -> LintReport {
         var analyses = analyses
-        if let rule = policy.rules.first(where: { if case .consistentTags = $0.check { true } else { false } }) {
+        if let rule = consistentTagsRule {
             var uses: [ConsistentTagsRule.Use] = []
             var owner: [String: Int] = [:]
             for (index, analysis) in analyses.enumerated() {
@@ -96,7 +113,7 @@ public struct Linter: Sendable {
         }
         return LintReport(
             files: analyses.map(finalize),
-            runFindings: ExpiredExceptionRule.findings(policy, today: today)
+            runFindings: runFindings()
         )
     }
 
