@@ -17,9 +17,14 @@ final class ProgressLine: @unchecked Sendable {
     /// Touched on `queue` only.
     private var shown = false
 
-    /// Whether a progress line may be shown at all.
+    /// Whether a progress line may be shown at all: standard error is a
+    /// terminal, `CI` is not set, no `--quiet`.
     static func isWanted(quiet: Bool) -> Bool {
-        !quiet && isatty(2) != 0 && getenv("CI") == nil
+        isWanted(quiet: quiet, standardErrorIsTerminal: isatty(2) != 0, ciVariable: getenv("CI").map { String(cString: $0) })
+    }
+
+    static func isWanted(quiet: Bool, standardErrorIsTerminal: Bool, ciVariable: String?) -> Bool {
+        !quiet && standardErrorIsTerminal && ciVariable == nil
     }
 
     init(progress: WorkProgress) {
