@@ -68,7 +68,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ImageLintTests",
-            dependencies: ["ImageLint", "ImageReference"],
+            dependencies: ["ImageLint", "ImageReference", "TestSupport"],
             swiftSettings: strictConcurrency
         ),
         .testTarget(

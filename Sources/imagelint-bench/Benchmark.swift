@@ -5,6 +5,9 @@ enum Benchmark: String, CaseIterable {
     case reference
     /// The YAML reader against libyaml's bare event parse of the same bytes.
     case yaml
+    /// The floor a whole `check` run is compared with: walk a folder, read
+    /// every file, run libyaml's event parser over the YAML ones.
+    case floor
 
     /// Runs the benchmark with its command-line options; returns the exit status.
     func run(_ arguments: ArraySlice<String>) -> Int32 {
@@ -15,6 +18,10 @@ enum Benchmark: String, CaseIterable {
             return 0
         case .yaml:
             return YAMLBench.run(arguments)
+        case .floor:
+            guard let options = BenchmarkOptions(arguments) else { return Benchmark.usage() }
+            FloorBenchmark.run(options)
+            return 0
         }
     }
 
@@ -30,6 +37,13 @@ enum Benchmark: String, CaseIterable {
 struct BenchmarkOptions {
     /// How many timed rounds (after one warm-up round).
     var rounds = 7
+    /// Threads, for benchmarks that can use several (`--threads N`).
+    var threads = 1
+    /// Do the work once, untimed, and print only a checksum line: for
+    /// timing whole processes with hyperfine (`--once`).
+    var once = false
+    /// The folder a benchmark reads (`floor`).
+    var path: String?
     /// How many inputs, for benchmarks whose inputs are generated; nil for
     /// the benchmark's default.
     var inputs: Int?
@@ -41,11 +55,17 @@ struct BenchmarkOptions {
             case "--rounds":
                 guard let value = remaining.popFirst().flatMap(Int.init), value > 0 else { return nil }
                 rounds = value
+            case "--threads":
+                guard let value = remaining.popFirst().flatMap(Int.init), value > 0 else { return nil }
+                threads = value
+            case "--once":
+                once = true
             case "--inputs":
                 guard let value = remaining.popFirst().flatMap(Int.init), value > 0 else { return nil }
                 inputs = value
             default:
-                return nil
+                guard path == nil, !argument.hasPrefix("-") else { return nil }
+                path = argument
             }
         }
     }

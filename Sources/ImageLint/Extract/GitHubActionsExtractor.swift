@@ -20,7 +20,7 @@ public enum GitHubActionsExtractor {
     public static func extract(
         _ stream: YAMLStream, options: ExtractionOptions = ExtractionOptions(), limits: YAMLLimits = .default
     ) -> Extraction {
-        var collector = YAMLOccurrenceCollector(source: .githubActions, limits: limits)
+        var collector = YAMLOccurrenceCollector(file: stream.file, limits: limits)
         var documents = stream.documents
         if let partial = stream.partialDocument { documents.append(partial) }
         for document in documents {
@@ -84,9 +84,9 @@ public enum GitHubActionsExtractor {
                 var context = base
                 context.containerType = "container"
                 if let image = container.mapping?["image"] {
-                    collector.add(image, context: context)
+                    collector.add(image, source: .githubActions, context: context)
                 } else if container.kind == .scalar {
-                    collector.add(container, context: context)
+                    collector.add(container, source: .githubActions, context: context)
                 }
             }
             if let services = job["services"]?.mapping {
@@ -95,7 +95,7 @@ public enum GitHubActionsExtractor {
                     var context = base
                     context.service = service.key.scalar?.value
                     context.containerType = "service"
-                    collector.add(image, context: context)
+                    collector.add(image, source: .githubActions, context: context)
                 }
             }
             steps(job["steps"], base, &collector)
@@ -111,7 +111,7 @@ public enum GitHubActionsExtractor {
             var context = base
             context.step = index
             context.containerType = "step"
-            collector.add(uses, prefixLength: prefix, context: context)
+            collector.add(uses, source: .githubActions, prefixLength: prefix, context: context)
         }
     }
 
@@ -132,7 +132,7 @@ public enum GitHubActionsExtractor {
             // scheme names an image.
             var context = OccurrenceContext()
             context.containerType = "action"
-            collector.add(image, prefixLength: prefix, context: context)
+            collector.add(image, source: .githubActions, prefixLength: prefix, context: context)
         }
         steps(runs["steps"], OccurrenceContext(), &collector)
     }

@@ -32,7 +32,7 @@ public enum GitLabCIExtractor {
     ) -> Extraction {
         var documents = stream.documents
         if let partial = stream.partialDocument { documents.append(partial) }
-        var walk = GitLabCIWalk(options: options, limits: limits)
+        var walk = GitLabCIWalk(file: stream.file, options: options, limits: limits)
         for document in documents {
             guard let root = document.root?.mapping else { continue }
             // A component's header document: `spec:` alone, then `---`.
@@ -95,9 +95,9 @@ struct GitLabCIWalk {
     var root: YAMLMapping?
     var global = GitLabVariableExpansion.Table()
 
-    init(options: ExtractionOptions, limits: YAMLLimits) {
+    init(file: SourceFile, options: ExtractionOptions, limits: YAMLLimits) {
         self.options = options
-        collector = YAMLOccurrenceCollector(source: .gitlabCI, limits: limits)
+        collector = YAMLOccurrenceCollector(file: file, limits: limits)
     }
 
     /// `spec.inputs.<name>.default` of a component header.
@@ -171,7 +171,7 @@ struct GitLabCIWalk {
             image(name, context, expansion, via: via, depth: depth)
             return
         }
-        collector.add(node, context: context, related: via, substitute: expansion.substitute)
+        collector.add(node, source: .gitlabCI, context: context, related: via, substitute: expansion.substitute)
     }
 
     /// A `services` value: a list of strings or `{name, alias, …}`
@@ -222,7 +222,7 @@ struct GitLabCIWalk {
             return nil
         }
         if let target = resolve(node, depth: depth) { return (target, site) }
-        collector.addUnresolved(node, name: "!reference \(node.sourceText)", context: context)
+        collector.addUnresolved(node, source: .gitlabCI, name: "!reference \(node.sourceText)", context: context)
         return nil
     }
 

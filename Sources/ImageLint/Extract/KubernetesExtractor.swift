@@ -23,7 +23,7 @@ public enum KubernetesExtractor {
     public static func extract(
         _ stream: YAMLStream, options: ExtractionOptions = ExtractionOptions(), limits: YAMLLimits = .default
     ) -> Extraction {
-        var walk = KubernetesObjectWalk(limits: limits)
+        var walk = KubernetesObjectWalk(file: stream.file, limits: limits)
         for document in stream.documents { walk.document(document) }
         if let partial = stream.partialDocument {
             // What a syntax error cut short is searched, but its shape is
@@ -123,8 +123,8 @@ struct KubernetesObjectWalk {
     /// multiply it).
     static let maxDepth = 64
 
-    init(limits: YAMLLimits) {
-        collector = YAMLOccurrenceCollector(source: .kubernetes, limits: limits)
+    init(file: SourceFile, limits: YAMLLimits) {
+        collector = YAMLOccurrenceCollector(file: file, limits: limits)
     }
 
     mutating func document(_ document: YAMLDocument) {
@@ -287,7 +287,7 @@ struct KubernetesObjectWalk {
     /// Records an image value and reports a value that cannot be one.
     mutating func image(_ node: YAMLNode, _ context: OccurrenceContext, role: ImageRole = .pull, what: String) {
         let scope = tektonScope
-        let outcome = collector.add(node, role: role, context: context) { text in
+        let outcome = collector.add(node, source: .kubernetes, role: role, context: context) { text in
             scope.isEmpty ? ImageTextSubstitution.placeholdersUnresolved(text) : scope.substitute(text)
         }
         let subject = context.container.map { "\(what) '\($0)'" } ?? what
@@ -303,7 +303,7 @@ struct KubernetesObjectWalk {
             if let placeholder = Self.templateExpression(node) {
                 // `image: {{ .Values.image }}` reads as a flow mapping: a
                 // Helm template that escaped detection.
-                collector.addUnresolved(node, name: placeholder.name, role: role, context: context)
+                collector.addUnresolved(node, source: .kubernetes, name: placeholder.name, role: role, context: context)
                 return
             }
             guard reportsShapes else { return }

@@ -1,39 +1,83 @@
-/// Gathers the occurrences of one YAML file for an extractor.
+/// Gathers the occurrences of one YAML file so that a value reached through
+/// aliases or merge keys is reported once, where it is written, with every
+/// alias that reaches it as a related location.
 ///
-/// A value reached through aliases or merge keys is reported once, at the
-/// node where it is written, and every alias that led to it again becomes
-/// a related location. Extractors that follow aliases along their own paths
-/// spend a budget per visited mapping, so an alias bomb ends with a
-/// diagnostic instead of an endless walk.
+/// Extractors that build occurrences themselves use ``alreadyReported(_:offset:usage:)``
+/// and ``add(_:at:offset:usage:)``; those whose values are plain scalars
+/// use ``add(_:source:role:prefixLength:context:related:substitute:)``,
+/// which also reads the scalar, strips a scheme prefix and substitutes.
+/// Extractors that follow aliases along their own paths spend a budget per
+/// visited node (``spend(at:)``), so an alias bomb ends with a diagnostic
+/// instead of an endless walk.
 struct YAMLOccurrenceCollector {
-    let source: SourceKind
+    let file: SourceFile
     private(set) var occurrences: [ImageOccurrence] = []
     var diagnostics: [Diagnostic] = []
-    private var indexByNode: [Int: Int] = [:]
-    /// (value node, alias node) pairs already recorded, so a value reached
-    /// again and again through the same alias costs one look-up.
-    private var seenAliases: Set<Pair> = []
-    private struct Pair: Hashable {
-        var node: Int
-        var alias: Int
-    }
+    /// Occurrence index by written node and the value offset the reference
+    /// starts at (one scalar can hold several references, e.g. `cache_from`
+    /// CSV fields are not, but an inline Dockerfile is).
+    private var seen: [Key: Int] = [:]
+    /// (occurrence, alias) pairs already recorded, so a value reached again
+    /// and again through the same alias costs one look-up.
+    private var aliasSites: Set<Key> = []
     private var budget: Int
     private var budgetExhausted = false
 
-    init(source: SourceKind, limits: YAMLLimits = .default) {
-        self.source = source
-        self.budget = limits.maxAliasExpansion
+    private struct Key: Hashable {
+        var node: Int
+        var offset: Int
     }
 
-    /// What a value turned out to be.
-    enum Outcome: Equatable {
-        /// An occurrence was recorded (or an alias added to an existing one).
-        case recorded
-        /// `null`, `~`, nothing, or an empty string.
-        case empty
-        /// A mapping or sequence where a string was expected.
-        case notAString
+    init(file: SourceFile, limits: YAMLLimits = .default) {
+        self.file = file
+        budget = limits.maxAliasExpansion
     }
+
+    /// Whether the reference starting at `offset` in `node` was already
+    /// reported; when it was, the alias that reached it this time is added
+    /// to that occurrence as a related location (`usage` says by what, e.g.
+    /// "service web").
+    mutating func alreadyReported(_ node: YAMLNode, offset: Int = 0, usage: String?) -> Bool {
+        guard let index = seen[Key(node: node.id, offset: offset)] else { return false }
+        addAliasSite(of: node, to: index, usage: usage)
+        return true
+    }
+
+    /// Adds `occurrence`, found at `node`, as reached this time.
+    mutating func add(_ occurrence: ImageOccurrence, at node: YAMLNode, offset: Int = 0, usage: String?) {
+        let index = occurrences.count
+        occurrences.append(occurrence)
+        seen[Key(node: node.id, offset: offset)] = index
+        addAliasSite(of: node, to: index, usage: usage)
+    }
+
+    private mutating func addAliasSite(of node: YAMLNode, to index: Int, usage: String?) {
+        guard let alias = node.reachedThrough, aliasSites.insert(Key(node: index, offset: alias.id)).inserted else { return }
+        let how = node.isMerged ? "merged through \(alias.sourceText)" : "used through \(alias.sourceText)"
+        let message = usage.map { "\(how) by \($0)" } ?? how
+        let related = RelatedLocation(location: alias.location, message: message)
+        if !occurrences[index].related.contains(related) { occurrences[index].related.append(related) }
+    }
+
+    mutating func diagnose(_ severity: Diagnostic.Severity, _ code: String, _ message: String, _ span: SourceSpan, related: [SourceLocation] = []) {
+        diagnostics.append(Diagnostic(severity: severity, code: code, message: message, location: file.location(span), related: related))
+    }
+
+    /// The occurrences in source order (then by role, for two at one place).
+    func sortedOccurrences() -> [ImageOccurrence] {
+        occurrences.enumerated().sorted { a, b in
+            if a.element.location.span != b.element.location.span { return a.element.location.span < b.element.location.span }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// Everything gathered, in source order, with `readDiagnostics` (the
+    /// reader's) first.
+    func extraction(readDiagnostics: [Diagnostic] = []) -> Extraction {
+        Extraction(occurrences: sortedOccurrences(), diagnostics: readDiagnostics + diagnostics)
+    }
+
+    // MARK: Walks that follow aliases
 
     /// Spends one unit of the visit budget; false once it is exhausted (then
     /// a `yaml-alias-limit` diagnostic has been reported at `node`).
@@ -53,7 +97,19 @@ struct YAMLOccurrenceCollector {
     /// Whether the visit budget ran out.
     var isExhausted: Bool { budgetExhausted }
 
-    /// Records the scalar `node` as an image occurrence.
+    // MARK: Scalar values
+
+    /// What a value turned out to be.
+    enum Outcome: Equatable {
+        /// An occurrence was recorded (or an alias added to an existing one).
+        case recorded
+        /// `null`, `~`, nothing, or an empty string.
+        case empty
+        /// A mapping or sequence where a string was expected.
+        case notAString
+    }
+
+    /// Records the scalar `node` as an image occurrence of kind `source`.
     ///
     /// - Parameters:
     ///   - prefixLength: bytes of the value that are syntax, not reference
@@ -64,6 +120,7 @@ struct YAMLOccurrenceCollector {
     @discardableResult
     mutating func add(
         _ node: YAMLNode,
+        source: SourceKind,
         role: ImageRole = .pull,
         prefixLength: Int = 0,
         context: @autoclosure () -> OccurrenceContext,
@@ -72,51 +129,42 @@ struct YAMLOccurrenceCollector {
     ) -> Outcome {
         guard let scalar = node.scalar else { return .notAString }
         if scalar.isEmpty || Self.isNull(scalar) { return .empty }
-        if let existing = indexByNode[node.id] {
-            var ways: [RelatedLocation] = []
-            if let alias = node.reachedThrough, seenAliases.insert(Pair(node: node.id, alias: alias.id)).inserted {
-                ways.append(Self.aliasRelated(alias, merged: node.isMerged))
-            }
-            if let via { ways.append(via) }
-            for way in ways where !occurrences[existing].related.contains(way) { occurrences[existing].related.append(way) }
-            return .recorded
-        }
         let value = scalar.valueBytes
         let prefix = min(max(prefixLength, 0), value.count)
+        if alreadyReported(node, offset: prefix, usage: nil) {
+            if let via, let index = seen[Key(node: node.id, offset: prefix)], !occurrences[index].related.contains(via) {
+                occurrences[index].related.append(via)
+            }
+            return .recorded
+        }
         let text = value[(value.startIndex + prefix)...]
         var span = scalar.span
         if prefix > 0, let start = scalar.sourceOffset(forValueOffset: prefix) { span.start = min(start, span.end) }
         let substitution = substitute(text)
         let written = String(decoding: text, as: UTF8.self)
-        var related = substitution.related
-        if let alias = node.reachedThrough {
-            seenAliases.insert(Pair(node: node.id, alias: alias.id))
-            related.append(Self.aliasRelated(alias, merged: node.isMerged))
-        }
-        if let via { related.append(via) }
-        let occurrence = ImageOccurrence(
+        var occurrence = ImageOccurrence(
             source: source, role: role,
-            location: node.storage.file.location(span),
+            location: file.location(span),
             text: written,
             resolved: substitution.isIdentity ? written : substitution.resolved,
             unresolved: substitution.unresolved,
             variables: substitution.variables,
-            related: related,
+            related: substitution.related,
             context: context())
-        indexByNode[node.id] = occurrences.count
-        occurrences.append(occurrence)
+        if let via { occurrence.related.append(via) }
+        add(occurrence, at: node, offset: prefix, usage: nil)
         return .recorded
     }
 
     /// Records a value that names an image but cannot be read as text (a
-    /// GitLab `!reference` to another file): an occurrence whose text is the
-    /// node as written and which is unresolved, naming `name`.
-    mutating func addUnresolved(_ node: YAMLNode, name: String, role: ImageRole = .pull, context: OccurrenceContext) {
-        guard indexByNode[node.id] == nil else { return }
-        indexByNode[node.id] = occurrences.count
-        occurrences.append(ImageOccurrence(
+    /// GitLab `!reference` to another file, a Helm expression YAML read as
+    /// a mapping): an occurrence whose text is the node as written and which
+    /// is unresolved, naming `name`.
+    mutating func addUnresolved(_ node: YAMLNode, source: SourceKind, name: String, role: ImageRole = .pull, context: OccurrenceContext) {
+        if alreadyReported(node, usage: nil) { return }
+        add(ImageOccurrence(
             source: source, role: role, location: node.location, text: node.sourceText, resolved: nil,
-            unresolved: [name], context: context))
+            unresolved: [name], context: context), at: node, usage: nil)
     }
 
     /// A plain `null`/`~` also under a custom tag (`!reset null`); only an
@@ -124,14 +172,5 @@ struct YAMLOccurrenceCollector {
     static func isNull(_ scalar: YAMLScalar) -> Bool {
         guard scalar.style == .plain, scalar.tag != "tag:yaml.org,2002:str" else { return false }
         return scalar.valueBytes.withUnsafeBufferPointer { YAMLCoreType.resolve($0) } == .null
-    }
-
-    private static func aliasRelated(_ alias: YAMLNode, merged: Bool) -> RelatedLocation {
-        RelatedLocation(location: alias.location, message: merged ? "merged here through \(alias.sourceText)" : "used here through \(alias.sourceText)")
-    }
-
-    /// Everything gathered, with `readDiagnostics` (the reader's) first.
-    func extraction(readDiagnostics: [Diagnostic] = []) -> Extraction {
-        Extraction(occurrences: occurrences, diagnostics: readDiagnostics + diagnostics)
     }
 }

@@ -9,6 +9,13 @@ public struct WorkspaceFile: Sendable, Hashable {
     public var kind: FileKind?
     /// Named on the command line (content rules for explicit files apply).
     public var isExplicit: Bool
+
+    public init(path: String, systemPath: String, kind: FileKind?, isExplicit: Bool) {
+        self.path = path
+        self.systemPath = systemPath
+        self.kind = kind
+        self.isExplicit = isExplicit
+    }
 }
 
 /// Walks the paths given on the command line: files are taken as they are,
@@ -46,7 +53,7 @@ public struct FileWalker: Sendable {
             switch type {
             case .file:
                 if seen.insert(absolute).inserted {
-                    result.files.append(WorkspaceFile(path: display, systemPath: absolute, kind: forced ?? detector.kind(forPath: display), isExplicit: true))
+                    result.files.append(WorkspaceFile(path: display, systemPath: absolute, kind: forced ?? detector.kind(forPath: display, systemPath: absolute), isExplicit: true))
                 }
             case .directory:
                 var stack = ignoresAbove(absolute)
@@ -113,10 +120,10 @@ public struct FileWalker: Sendable {
                 walk(childPath, display: childDisplay, relative: childRelative, ignores: &ignores, forced: forced, seen: &seen, into: &result)
             case .file:
                 if ignores.isIgnored(childRelative, isDirectory: false) { continue }
-                let kind = detector.kind(forPath: childDisplay)
-                let needsContent = kind == nil && detector.needsContent(whileWalking: childDisplay, forced: forced)
-                if let forced, kind != forced, kind != nil || !needsContent { continue }
-                guard kind != nil || needsContent else { continue }
+                let kind = detector.kind(forPath: childDisplay, systemPath: childPath)
+                let readsContent = kind == nil && detector.needsContent(forPath: childDisplay, forced: forced)
+                if let forced, kind != forced, !readsContent { continue }
+                guard kind != nil || readsContent else { continue }
                 if seen.insert(childPath).inserted {
                     result.files.append(WorkspaceFile(path: childDisplay, systemPath: childPath, kind: kind, isExplicit: false))
                 }

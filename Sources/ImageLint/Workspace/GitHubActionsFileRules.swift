@@ -14,9 +14,9 @@ public struct GitHubActionsNameRule: FileNameRule {
 public struct GitHubActionsContentRule: FileContentRule {
     public init() {}
 
-    public var recognizedKind: FileKind { .githubActions }
+    public var detectedKind: FileKind? { .githubActions }
 
-    public func mayApply(toPath path: String) -> Bool { YAMLFileName.isYAML(path) }
+    public func mightMatch(path: String) -> Bool { YAMLFileName.isYAML(path) }
 
     public func kind(path: String, content: [UInt8]) -> FileKind? {
         guard YAMLFileName.hasLine(content, startingWith: "jobs:") || YAMLFileName.hasLine(content, startingWith: "runs:") else {

@@ -14,9 +14,9 @@ public struct GitLabCINameRule: FileNameRule {
 public struct GitLabCIContentRule: FileContentRule {
     public init() {}
 
-    public var recognizedKind: FileKind { .gitlabCI }
+    public var detectedKind: FileKind? { .gitlabCI }
 
-    public func mayApply(toPath path: String) -> Bool { YAMLFileName.isYAML(path) }
+    public func mightMatch(path: String) -> Bool { YAMLFileName.isYAML(path) }
 
     public func kind(path: String, content: [UInt8]) -> FileKind? {
         guard YAMLFileName.hasLine(content, startingWith: "script:", indented: true) else { return nil }

@@ -6,9 +6,7 @@
 public struct KubernetesContentRule: FileContentRule {
     public init() {}
 
-    public var recognizedKind: FileKind { .kubernetes }
-
-    public func mayApply(toPath path: String) -> Bool { YAMLFileName.isYAMLOrJSON(path) }
+    public var detectedKind: FileKind? { .kubernetes }
 
     public func kind(path: String, content: [UInt8]) -> FileKind? {
         guard KubernetesExtractor.looksLikeManifest(content) else { return nil }

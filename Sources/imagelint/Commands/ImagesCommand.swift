@@ -23,8 +23,7 @@ struct ImagesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Read the given files as this kind, whatever their names; limit folder walks to it.", valueName: "kind"))
     var kind: String?
 
-    @Option(name: .customLong("build-arg"), help: ArgumentHelp("A value for a Dockerfile ARG (repeatable).", valueName: "NAME=VALUE"))
-    var buildArgs: [String] = []
+    @OptionGroup var inputs: ExtractionInputOptions
 
     @Argument(help: "Files and folders to scan (default: the current folder).")
     var paths: [String] = []
@@ -33,18 +32,24 @@ struct ImagesCommand: ParsableCommand {
         if let kind, FileKind(rawValue: kind) == nil {
             throw ValidationError("unknown kind '\(kind)'; known kinds: \(FileKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        for argument in buildArgs where !argument.contains("=") {
-            throw ValidationError("--build-arg needs NAME=VALUE, got '\(argument)'")
-        }
     }
 
     func run() throws {
+        let currentDirectory = FileSystem.currentDirectory()
+        let options: ExtractionOptions
+        do {
+            options = try inputs.extractionOptions(currentDirectory: currentDirectory)
+        } catch {
+            FileStream.standardError.write("imagelint: error: cannot read \(error.path): \(error.reason)\n")
+            throw ExitCode(ExitStatus.failure.rawValue)
+        }
         let outcome = ImagesRun(
             paths: paths.isEmpty ? ["."] : paths,
             kind: kind.flatMap(FileKind.init(rawValue:)),
-            buildArgs: ImagesRun.parseBuildArgs(buildArgs),
+            buildArgs: options.buildArgs,
+            environment: options.environment,
             format: format
-        ).execute(currentDirectory: FileSystem.currentDirectory())
+        ).execute(currentDirectory: currentDirectory)
         FileStream.standardOutput.write(outcome.output)
         FileStream.standardError.write(outcome.errors)
         if outcome.status != .success { throw ExitCode(outcome.status.rawValue) }
@@ -57,6 +62,7 @@ struct ImagesRun {
     var paths: [String]
     var kind: FileKind?
     var buildArgs: [String: String]
+    var environment: [String: String] = [:]
     var format: ImagesCommand.Format
 
     struct Outcome {
@@ -65,28 +71,22 @@ struct ImagesRun {
         var status: ExitStatus
     }
 
-    /// `NAME=VALUE` pairs; a later one for the same name wins.
-    static func parseBuildArgs(_ arguments: [String]) -> [String: String] {
-        var values: [String: String] = [:]
-        for argument in arguments {
-            guard let equals = argument.firstIndex(of: "=") else { continue }
-            values[String(argument[..<equals])] = String(argument[argument.index(after: equals)...])
-        }
-        return values
-    }
 
     func execute(currentDirectory: String) -> Outcome {
         let contents = Workspace().load(paths, kind: kind, currentDirectory: currentDirectory)
-        let options = ExtractionOptions(buildArgs: buildArgs)
+        let options = ExtractionOptions(buildArgs: buildArgs, environment: environment)
         var listings: [ImageListing] = []
+        var reported: Set<DiagnosticKey> = []
         var errors = ""
         for note in contents.notes {
             errors += "\(note.path): note: \(note.message)\n"
         }
         for file in contents.files {
-            let extraction = Extractor.extract(file.source, kind: file.kind, options: options)
+            let extraction = Extractor.extract(file.source, kind: file.kind, options: options, companions: file.companions)
             listings += extraction.occurrences.map(ImageListing.init(occurrence:))
             for diagnostic in extraction.diagnostics {
+                // A companion's diagnostics (a shared .env) come with every file that uses it.
+                guard reported.insert(DiagnosticKey(diagnostic)).inserted else { continue }
                 errors += diagnostic.line + "\n"
             }
         }
@@ -99,5 +99,20 @@ struct ImagesRun {
         case .json: ImagesJSONReporter.render(listings)
         }
         return Outcome(output: output, errors: errors, status: contents.failures.isEmpty ? .success : .failure)
+    }
+}
+
+/// What makes two diagnostics the same report.
+private struct DiagnosticKey: Hashable {
+    var path: String
+    var span: SourceSpan
+    var code: String
+    var message: String
+
+    init(_ diagnostic: Diagnostic) {
+        path = diagnostic.location.path
+        span = diagnostic.location.span
+        code = diagnostic.code
+        message = diagnostic.message
     }
 }

@@ -21,12 +21,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         case automaton(ScalarAutomaton)
     }
 
-    /// A syntax error in a glob, at a scalar offset into the pattern.
-    public struct SyntaxError: Error, Sendable, Hashable {
-        public var message: String
-        /// 0-based offset in Unicode scalars from the start of the pattern.
-        public var offset: Int
-    }
+    public typealias SyntaxError = PatternSyntaxError
 
     public init(_ pattern: String) throws(SyntaxError) {
         self.pattern = pattern
