@@ -5,6 +5,8 @@ enum Benchmark: String, CaseIterable {
     case reference
     /// The YAML reader against libyaml's bare event parse of the same bytes.
     case yaml
+    /// The rule engine, default and heavy policies, against parsing alone.
+    case policy
 
     /// Runs the benchmark with its command-line options; returns the exit status.
     func run(_ arguments: ArraySlice<String>) -> Int32 {
@@ -15,6 +17,10 @@ enum Benchmark: String, CaseIterable {
             return 0
         case .yaml:
             return YAMLBench.run(arguments)
+        case .policy:
+            guard let options = BenchmarkOptions(arguments) else { return Benchmark.usage() }
+            PolicyBenchmark.run(options)
+            return 0
         }
     }
 
