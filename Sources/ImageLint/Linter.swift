@@ -54,6 +54,8 @@ public struct Linter: Sendable {
         policy.selects(relativePaths: relativePaths(of: path))
     }
 
+    /// `companions` are the files the extractor also reads (a compose
+    /// file's `.env`, a values file's `Chart.yaml`; see ``CompanionFiles``).
     public func analyze(file: SourceFile, kind: FileKind, companions: CompanionFiles = CompanionFiles()) -> FileAnalysis {
         let extraction = Extractor.extract(file, kind: kind, options: options, companions: companions)
         let paths = relativePaths(of: file.path)
@@ -72,16 +74,17 @@ public struct Linter: Sendable {
     }
 
     /// Lints one file alone (no cross-file rules): what an editor asks for.
-    public func lint(file: SourceFile, kind: FileKind) -> FileResult {
-        finalize(analyze(file: file, kind: kind))
+    public func lint(file: SourceFile, kind: FileKind, companions: CompanionFiles = CompanionFiles()) -> FileResult {
+        finalize(analyze(file: file, kind: kind, companions: companions))
     }
 
-    /// ``lint(file:kind:)`` without keeping a linter around.
+    /// ``lint(file:kind:companions:)`` without keeping a linter around.
     public static func lint(
         file: SourceFile, kind: FileKind, policy: Policy, options: ExtractionOptions = ExtractionOptions(),
-        today: PolicyDate, workingDirectory: String
+        companions: CompanionFiles = CompanionFiles(), today: PolicyDate, workingDirectory: String
     ) -> FileResult {
-        Linter(policy: policy, options: options, today: today, workingDirectory: workingDirectory).lint(file: file, kind: kind)
+        Linter(policy: policy, options: options, today: today, workingDirectory: workingDirectory)
+            .lint(file: file, kind: kind, companions: companions)
     }
 
     /// Lints every file of a run, with the run-level rules.
@@ -89,11 +92,28 @@ public struct Linter: Sendable {
         lint(analyses: files.map { analyze(file: $0.file, kind: $0.kind) })
     }
 
+    /// Whether a rule compares files (`consistent-tags`): then every file's
+    /// analysis must be kept until all are done (``lint(analyses:)``);
+    /// otherwise each file can be finished alone with ``lint(file:kind:)``
+    /// and the run's own findings added from ``runFindings()``.
+    public var comparesFiles: Bool {
+        consistentTagsRule != nil
+    }
+
+    private var consistentTagsRule: ActiveRule? {
+        policy.rules.first { if case .consistentTags = $0.check { true } else { false } }
+    }
+
+    /// Findings about the run rather than a file (expired exceptions).
+    public func runFindings() -> [Finding] {
+        ExpiredExceptionRule.findings(policy, today: today)
+    }
+
     /// Adds run-level findings to analyses made with ``analyze(file:kind:)``
     /// and applies suppressions.
     public func lint(analyses: [FileAnalysis]) -> LintReport {
         var analyses = analyses
-        if let rule = policy.rules.first(where: { if case .consistentTags = $0.check { true } else { false } }) {
+        if let rule = consistentTagsRule {
             var uses: [ConsistentTagsRule.Use] = []
             var owner: [String: Int] = [:]
             for (index, analysis) in analyses.enumerated() {
@@ -107,25 +127,29 @@ public struct Linter: Sendable {
                 if let index = owner[finding.location.path] { analyses[index].findings.append(finding) }
             }
         }
-        // A companion shared by several files (one `.env` for two compose
-        // files) reports its own problems once, with the first file.
+        var files = analyses.map(finalize)
+        let companions = Linter.shareCompanions(&files, companions: analyses.map(\.companions))
+        return LintReport(files: files, runFindings: runFindings(), auxiliaryFiles: companions)
+    }
+
+    /// A companion shared by several files (one `.env` for two compose
+    /// files) reports its own problems once, with the first file that reads
+    /// it. Returns the companions, so reporters can show their lines.
+    public static func shareCompanions(_ results: inout [FileResult], companions: [CompanionFiles]) -> [SourceFile] {
         var seen: Set<FindingKey> = []
-        var companions: [SourceFile] = []
-        for index in analyses.indices {
-            let path = analyses[index].file.path
-            analyses[index].findings.removeAll { finding in
+        var files: [SourceFile] = []
+        for index in results.indices {
+            let path = results[index].file.path
+            results[index].findings.removeAll { finding in
                 finding.location.path != path && !seen.insert(FindingKey(finding)).inserted
             }
-            for companion in [analyses[index].companions.dotEnv, analyses[index].companions.chart].compactMap({ $0 })
-            where !companions.contains(where: { $0.path == companion.path }) {
-                companions.append(companion)
+            guard index < companions.count else { continue }
+            for companion in [companions[index].dotEnv, companions[index].chart].compactMap({ $0 })
+            where !files.contains(where: { $0.path == companion.path }) {
+                files.append(companion)
             }
         }
-        return LintReport(
-            files: analyses.map(finalize),
-            runFindings: ExpiredExceptionRule.findings(policy, today: today),
-            auxiliaryFiles: companions
-        )
+        return files
     }
 
     /// What makes two findings the same report.

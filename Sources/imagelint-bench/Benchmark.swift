@@ -7,6 +7,9 @@ enum Benchmark: String, CaseIterable {
     case yaml
     /// The rule engine, default and heavy policies, against parsing alone.
     case policy
+    /// The floor a whole `check` run is compared with: walk a folder, read
+    /// every file, run libyaml's event parser over the YAML ones.
+    case floor
 
     /// Runs the benchmark with its command-line options; returns the exit status.
     func run(_ arguments: ArraySlice<String>) -> Int32 {
@@ -20,6 +23,10 @@ enum Benchmark: String, CaseIterable {
         case .policy:
             guard let options = BenchmarkOptions(arguments) else { return Benchmark.usage() }
             PolicyBenchmark.run(options)
+            return 0
+        case .floor:
+            guard let options = BenchmarkOptions(arguments) else { return Benchmark.usage() }
+            FloorBenchmark.run(options)
             return 0
         }
     }
@@ -36,6 +43,13 @@ enum Benchmark: String, CaseIterable {
 struct BenchmarkOptions {
     /// How many timed rounds (after one warm-up round).
     var rounds = 7
+    /// Threads, for benchmarks that can use several (`--threads N`).
+    var threads = 1
+    /// Do the work once, untimed, and print only a checksum line: for
+    /// timing whole processes with hyperfine (`--once`).
+    var once = false
+    /// The folder a benchmark reads (`floor`).
+    var path: String?
     /// How many inputs, for benchmarks whose inputs are generated; nil for
     /// the benchmark's default.
     var inputs: Int?
@@ -47,11 +61,17 @@ struct BenchmarkOptions {
             case "--rounds":
                 guard let value = remaining.popFirst().flatMap(Int.init), value > 0 else { return nil }
                 rounds = value
+            case "--threads":
+                guard let value = remaining.popFirst().flatMap(Int.init), value > 0 else { return nil }
+                threads = value
+            case "--once":
+                once = true
             case "--inputs":
                 guard let value = remaining.popFirst().flatMap(Int.init), value > 0 else { return nil }
                 inputs = value
             default:
-                return nil
+                guard path == nil, !argument.hasPrefix("-") else { return nil }
+                path = argument
             }
         }
     }

@@ -78,31 +78,37 @@ public enum RuleDocumentation {
             out += "| [`\(declaration.id)`](#\(declaration.id)) | \(declaration.severity.rawValue) | \(declaration.summary.replacingPipes()) |\n"
         }
         for declaration in catalog.declarations {
-            out += "\n## \(declaration.id)\n\n"
-            out += "Default severity: **\(declaration.severity.rawValue)**. "
-            let roles = declaration.roles.map { "`\($0.rawValue)`" }.joined(separator: ", ")
-            out += roles.isEmpty ? "Not about images.\n\n" : "Applies to images used as \(roles).\n\n"
-            out += declaration.summary + "\n\n" + declaration.rationale.trimmingTrailingNewlines() + "\n"
-            if !declaration.options.isEmpty {
-                out += "\n| option | type | default | description |\n|---|---|---|---|\n"
-                for option in declaration.options {
-                    let value = option.required ? "required" : option.defaultText.map { "`\($0)`" } ?? ""
-                    out += "| `\(option.name)` | \(option.kind.rawValue) | \(value.replacingPipes()) | \(option.description.replacingPipes()) |\n"
-                }
+            out += "\n## \(declaration.id)\n\n" + markdown(declaration)
+        }
+        return out
+    }
+
+    /// One rule's Markdown section without its heading: severity and
+    /// roles, summary, rationale, options, examples (also SARIF's `help`).
+    public static func markdown(_ declaration: RuleDeclaration) -> String {
+        var out = "Default severity: **\(declaration.severity.rawValue)**. "
+        let roles = declaration.roles.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+        out += roles.isEmpty ? "Not about images.\n\n" : "Applies to images used as \(roles).\n\n"
+        out += declaration.summary + "\n\n" + declaration.rationale.trimmingTrailingNewlines() + "\n"
+        if !declaration.options.isEmpty {
+            out += "\n| option | type | default | description |\n|---|---|---|---|\n"
+            for option in declaration.options {
+                let value = option.required ? "required" : option.defaultText.map { "`\($0)`" } ?? ""
+                out += "| `\(option.name)` | \(option.kind.rawValue) | \(value.replacingPipes()) | \(option.description.replacingPipes()) |\n"
             }
-            for example in declaration.examples {
-                out += "\n" + (example.isBad ? "Reported" : "Not reported")
-                if let options = example.optionsYAML {
-                    out += " with `" + options.split(separator: "\n").joined(separator: "; ") + "`"
-                }
-                out += ":\n"
-                if let policy = example.policy {
-                    out += "\n```yaml\n# .imagelint.yaml\n" + RuleExample.unmarked(policy).text.trimmingTrailingNewlines() + "\n```\n"
-                }
-                for file in example.files {
-                    let language = file.path.hasSuffix(".yaml") || file.path.hasSuffix(".yml") ? "yaml" : "dockerfile"
-                    out += "\n```\(language)\n# \(file.path)\n" + RuleExample.unmarked(file.text).text.trimmingTrailingNewlines() + "\n```\n"
-                }
+        }
+        for example in declaration.examples {
+            out += "\n" + (example.isBad ? "Reported" : "Not reported")
+            if let options = example.optionsYAML {
+                out += " with `" + options.split(separator: "\n").joined(separator: "; ") + "`"
+            }
+            out += ":\n"
+            if let policy = example.policy {
+                out += "\n```yaml\n# .imagelint.yaml\n" + RuleExample.unmarked(policy).text.trimmingTrailingNewlines() + "\n```\n"
+            }
+            for file in example.files {
+                let language = file.path.hasSuffix(".yaml") || file.path.hasSuffix(".yml") ? "yaml" : "dockerfile"
+                out += "\n```\(language)\n# \(file.path)\n" + RuleExample.unmarked(file.text).text.trimmingTrailingNewlines() + "\n```\n"
             }
         }
         return out

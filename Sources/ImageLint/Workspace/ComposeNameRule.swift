@@ -27,6 +27,8 @@ public struct ComposeNameRule: FileNameRule {
 public struct ComposeContentRule: FileContentRule {
     public init() {}
 
+    public var detectedKind: FileKind? { .compose }
+
     public func kind(path: String, content: [UInt8]) -> FileKind? {
         guard yamlStem(path.split(separator: "/").last.map(String.init) ?? path) != nil else { return nil }
         let keys = YAMLTopLevelKeys(content)

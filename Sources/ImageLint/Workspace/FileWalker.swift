@@ -9,6 +9,13 @@ public struct WorkspaceFile: Sendable, Hashable {
     public var kind: FileKind?
     /// Named on the command line (content rules for explicit files apply).
     public var isExplicit: Bool
+
+    public init(path: String, systemPath: String, kind: FileKind?, isExplicit: Bool) {
+        self.path = path
+        self.systemPath = systemPath
+        self.kind = kind
+        self.isExplicit = isExplicit
+    }
 }
 
 /// Walks the paths given on the command line: files are taken as they are,
@@ -114,7 +121,7 @@ public struct FileWalker: Sendable {
             case .file:
                 if ignores.isIgnored(childRelative, isDirectory: false) { continue }
                 let kind = detector.kind(forPath: childDisplay, systemPath: childPath)
-                let readsContent = kind == nil && detector.needsContent(forPath: childDisplay)
+                let readsContent = kind == nil && detector.needsContent(forPath: childDisplay, forced: forced)
                 if let forced, kind != forced, !readsContent { continue }
                 guard kind != nil || readsContent else { continue }
                 if seen.insert(childPath).inserted {

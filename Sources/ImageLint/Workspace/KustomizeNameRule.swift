@@ -17,6 +17,8 @@ public struct KustomizeNameRule: FileNameRule {
 public struct KustomizeContentRule: FileContentRule {
     public init() {}
 
+    public var detectedKind: FileKind? { .kustomize }
+
     public func kind(path: String, content: [UInt8]) -> FileKind? {
         let keys = YAMLTopLevelKeys(content)
         guard let kind = keys.entry("kind")?.inlineValue, kind == "Kustomization" || kind == "Component",
