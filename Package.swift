@@ -44,7 +44,7 @@ let package = Package(
         // scripts/fuzz.sh builds it with -sanitize=fuzzer,address -DFUZZING.
         .executableTarget(
             name: "imagelint-fuzz",
-            dependencies: ["ImageReference"],
+            dependencies: ["ImageReference", "ImageLint"],
             swiftSettings: strictConcurrency
         ),
         // A seeded generator for reproducible benchmark inputs and property tests.

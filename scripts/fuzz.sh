@@ -51,7 +51,18 @@ for text in inputs:
         out.write(data)
 PY
 fi
+if [[ $target == yaml || $target == workloads ]]; then
+    # Seed with every real YAML file, flattened (libFuzzer reads folders flat).
+    find fixtures/corpus -name '*.y*ml' -size -64k | while read -r f; do
+        cp -n "$f" "$corpus/$(echo "$f" | tr '/' '_')"
+    done
+fi
+if [[ $target == dockerfile ]]; then
+    find fixtures/corpus fixtures/dockerfile -type f -name '*ockerfile*' -size -64k | while read -r f; do
+        cp -n "$f" "$corpus/$(echo "$f" | tr '/' '_')"
+    done
+fi
 
 IMAGELINT_FUZZ_TARGET=$target exec "$scratch/debug/imagelint-fuzz" \
-    -max_total_time="$seconds" -max_len=4096 -print_final_stats=1 \
+    -max_total_time="$seconds" -max_len="${IMAGELINT_FUZZ_MAX_LEN:-$([[ $target == reference ]] && echo 4096 || echo 65536)}" -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$artifacts/" "$@" "$corpus"

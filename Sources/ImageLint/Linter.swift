@@ -52,8 +52,10 @@ public struct Linter: Sendable {
         policy.selects(relativePaths: relativePaths(of: path))
     }
 
-    public func analyze(file: SourceFile, kind: FileKind) -> FileAnalysis {
-        let extraction = Extractor.extract(file, kind: kind, options: options)
+    /// Extracts and evaluates one file; `companions` are the files its
+    /// extractor also reads (a compose file's `.env`).
+    public func analyze(file: SourceFile, kind: FileKind, companions: CompanionFiles = CompanionFiles()) -> FileAnalysis {
+        let extraction = Extractor.extract(file, kind: kind, options: options, companions: companions)
         let paths = relativePaths(of: file.path)
         var analysis = FileAnalysis(file: file, kind: kind, occurrences: extraction.occurrences, images: [], findings: [], relativePaths: paths)
         analysis.findings = extraction.diagnostics.map(Finding.init(diagnostic:))
@@ -67,8 +69,8 @@ public struct Linter: Sendable {
     }
 
     /// Lints one file alone (no cross-file rules): what an editor asks for.
-    public func lint(file: SourceFile, kind: FileKind) -> FileResult {
-        finalize(analyze(file: file, kind: kind))
+    public func lint(file: SourceFile, kind: FileKind, companions: CompanionFiles = CompanionFiles()) -> FileResult {
+        finalize(analyze(file: file, kind: kind, companions: companions))
     }
 
     /// Lints every file of a run, with the run-level rules.

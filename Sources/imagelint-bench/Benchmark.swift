@@ -3,15 +3,33 @@
 enum Benchmark: String, CaseIterable {
     /// `Reference.parse` and `Reference.parseNormalized` on a mixed list.
     case reference
+    /// The YAML reader against libyaml's bare event parse of the same bytes.
+    case yaml
     /// The floor a whole `check` run is compared with: walk a folder, read
     /// every file, run libyaml's event parser over the YAML ones.
     case floor
 
-    func run(_ options: BenchmarkOptions) {
+    /// Runs the benchmark with its command-line options; returns the exit status.
+    func run(_ arguments: ArraySlice<String>) -> Int32 {
         switch self {
-        case .reference: ReferenceBenchmark.run(options)
-        case .floor: FloorBenchmark.run(options)
+        case .reference:
+            guard let options = BenchmarkOptions(arguments) else { return Benchmark.usage() }
+            ReferenceBenchmark.run(options)
+            return 0
+        case .yaml:
+            return YAMLBench.run(arguments)
+        case .floor:
+            guard let options = BenchmarkOptions(arguments) else { return Benchmark.usage() }
+            FloorBenchmark.run(options)
+            return 0
         }
+    }
+
+    /// Prints the usage line; returns the usage-error status.
+    static func usage() -> Int32 {
+        let names = Benchmark.allCases.map(\.rawValue).joined(separator: "|")
+        print("usage: imagelint-bench \(names) [options]")
+        return 2
     }
 }
 

@@ -10,16 +10,12 @@ import Darwin
 struct BenchmarkMain {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        guard let name = arguments.first, let benchmark = Benchmark(rawValue: name),
-              let options = BenchmarkOptions(arguments.dropFirst())
-        else {
-            let names = Benchmark.allCases.map(\.rawValue).joined(separator: "|")
-            print("usage: imagelint-bench \(names) [--rounds N] [--inputs N] [--threads N] [--once] [FOLDER]")
-            exit(2)
+        guard let name = arguments.first, let benchmark = Benchmark(rawValue: name) else {
+            exit(Benchmark.usage())
         }
         #if DEBUG
         print("warning: this is a debug build; use `swift run -c release imagelint-bench`")
         #endif
-        benchmark.run(options)
+        exit(benchmark.run(arguments.dropFirst()))
     }
 }

@@ -7,11 +7,17 @@
 enum FuzzTarget: String, CaseIterable, Sendable {
     /// `ImageReference`: both parse functions, round trips, error offsets.
     case reference
+    /// The YAML reader: reading, walking through aliases and merges, source maps.
+    case yaml
+    /// Compose interpolation, `.env`, compose / kustomize / Helm values extractors.
+    case compose
 
     /// The properties this target violates on `input`; empty when all hold.
     func violations(in input: UnsafeBufferPointer<UInt8>) -> [String] {
         switch self {
         case .reference: ReferenceFuzzing.violations(in: input)
+        case .yaml: YAMLFuzzTarget.violations(in: input)
+        case .compose: ComposeFamilyFuzzing.violations(in: input)
         }
     }
 }

@@ -20,6 +20,24 @@ public struct OccurrenceContext: Sendable, Hashable {
 
     // Compose
     public var service: String?
+    /// Whether the compose service has `build` (its `image` is then the
+    /// name the build tags, role `build-output`).
+    public var hasBuild: Bool?
+    /// The compose service's `pull_policy` as written.
+    public var pullPolicy: String?
+    /// The compose service's `profiles`.
+    public var profiles: [String]?
+
+    // Kustomize and Helm values
+    /// The tag or digest is not part of this occurrence: it comes from where
+    /// the reference is applied (a kustomize `images:` entry that only
+    /// renames, or only appends a `tagSuffix`). Rules about tags and digests
+    /// (`no-latest`, `require-tag`, `require-digest`, `tag-pattern`) must not
+    /// judge such an occurrence; rules about names and registries still apply.
+    public var tagInherited: Bool?
+    /// Where the value sits in its file as a dotted key path
+    /// (`metrics.image`, `images[2]`), for Helm values and kustomize entries.
+    public var keyPath: String?
 
     // Kubernetes and CRDs
     public var kind: String?

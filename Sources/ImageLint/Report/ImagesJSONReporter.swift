@@ -87,6 +87,9 @@ extension OccurrenceContext {
         add("platform", platform)
         add("onbuild", onbuild)
         add("service", service)
+        add("hasBuild", hasBuild)
+        add("pullPolicy", pullPolicy)
+        if let profiles { fields.append(("profiles", "[" + profiles.map { JSONString.quoted($0) }.joined(separator: ", ") + "]")) }
         add("kind", kind)
         add("namespace", namespace)
         add("name", name)
@@ -94,6 +97,8 @@ extension OccurrenceContext {
         add("containerType", containerType)
         add("document", document)
         add("job", job)
+        add("tagInherited", tagInherited)
+        add("keyPath", keyPath)
         return fields
     }
 }

@@ -1,9 +1,13 @@
 /// The kinds of file imagelint reads; each has one extractor.
 ///
-/// Extending: add a case here, a ``FileNameRule`` (and, for kinds that can
-/// only be told by their content, a ``FileContentRule``) to
-/// ``FileKindDetector/standardNameRules`` / ``FileKindDetector/standardContentRules``,
-/// and a branch in ``Extractor/extract(_:kind:options:)``.
+/// Extending: add a case here, a ``FileNameRule`` (a ``FileNeighbourRule``
+/// when other files decide, and, for kinds that can only be told by their
+/// content, a ``FileContentRule``) to the detector's standard rules, and a
+/// branch in ``Extractor/extract(_:kind:options:companions:)``. The raw
+/// value is what `--kind` accepts.
 public enum FileKind: String, Sendable, Hashable, CaseIterable {
     case dockerfile
+    case compose
+    case kustomize
+    case helmValues = "helm-values"
 }

@@ -5,60 +5,106 @@ public protocol FileNameRule: Sendable {
     func kind(path: String, fileName: String) -> FileKind?
 }
 
+/// Recognises a kind from a file's path and the files around it (a Helm
+/// values file is one only inside a chart, next to a `Chart.yaml`).
+public protocol FileNeighbourRule: Sendable {
+    /// The kind of the file at `systemPath` (as the file system sees it)
+    /// whose last component is `fileName`; `fileExists` answers for other
+    /// paths of the same form.
+    func kind(systemPath: String, fileName: String, fileExists: (String) -> Bool) -> FileKind?
+}
+
 /// Recognises a kind from a file's content (for files whose name says
 /// nothing: named on the command line, or YAML that needs a look inside).
 public protocol FileContentRule: Sendable {
     func kind(path: String, content: [UInt8]) -> FileKind?
+    /// Whether a file at `path` could be of this rule's kind at all, so a
+    /// walk reads only those files (default: YAML and JSON names).
+    func mightMatch(path: String) -> Bool
 }
 
-/// Decides what kind of file a path is: by name first, then by content.
+extension FileContentRule {
+    public func mightMatch(path: String) -> Bool {
+        path.hasSuffix(".yaml") || path.hasSuffix(".yml") || path.hasSuffix(".json")
+            || path.hasSuffix(".YAML") || path.hasSuffix(".YML") || path.hasSuffix(".JSON")
+    }
+}
+
+/// Decides what kind of file a path is: by name (and neighbours) first,
+/// then by content.
 public struct FileKindDetector: Sendable {
     public var nameRules: [any FileNameRule]
+    public var neighbourRules: [any FileNeighbourRule]
     /// Content rules consulted while walking folders (for kinds whose files
-    /// have no telling name, such as Kubernetes manifests).
+    /// have no telling name, such as Kubernetes manifests). Order matters:
+    /// the first rule that knows a file decides.
     public var walkContentRules: [any FileContentRule]
     /// Content rules consulted only for files named explicitly.
     public var explicitContentRules: [any FileContentRule]
+    /// Whether a regular file exists at a path (neighbour rules ask it).
+    public var fileExists: @Sendable (String) -> Bool
 
-    public static let standardNameRules: [any FileNameRule] = [DockerfileNameRule()]
-    public static let standardWalkContentRules: [any FileContentRule] = []
+    public static let standardNameRules: [any FileNameRule] = [DockerfileNameRule(), KustomizeNameRule(), ComposeNameRule()]
+    public static let standardNeighbourRules: [any FileNeighbourRule] = [HelmValuesRule()]
+    public static let standardWalkContentRules: [any FileContentRule] = [KustomizeContentRule(), ComposeContentRule()]
     public static let standardExplicitContentRules: [any FileContentRule] = [DockerfileContentRule()]
 
     public init(
         nameRules: [any FileNameRule] = FileKindDetector.standardNameRules,
+        neighbourRules: [any FileNeighbourRule] = FileKindDetector.standardNeighbourRules,
         walkContentRules: [any FileContentRule] = FileKindDetector.standardWalkContentRules,
-        explicitContentRules: [any FileContentRule] = FileKindDetector.standardExplicitContentRules
+        explicitContentRules: [any FileContentRule] = FileKindDetector.standardExplicitContentRules,
+        fileExists: @escaping @Sendable (String) -> Bool = { (try? FileSystem.type(of: $0)) == .file }
     ) {
         self.nameRules = nameRules
+        self.neighbourRules = neighbourRules
         self.walkContentRules = walkContentRules
         self.explicitContentRules = explicitContentRules
+        self.fileExists = fileExists
     }
 
-    /// The kind told by the path alone.
-    public func kind(forPath path: String) -> FileKind? {
+    /// The kind told by the path alone (and, when `systemPath` is given or
+    /// `path` itself can be opened, the files next to it).
+    public func kind(forPath path: String, systemPath: String? = nil) -> FileKind? {
         let fileName = path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
         for rule in nameRules {
             if let kind = rule.kind(path: path, fileName: fileName) { return kind }
         }
+        for rule in neighbourRules {
+            if let kind = rule.kind(systemPath: systemPath ?? path, fileName: fileName, fileExists: fileExists) { return kind }
+        }
         return nil
     }
 
-    /// Whether a walk must read the file to decide (some content rule
-    /// applies to files without a telling name).
+    /// Whether a file must never be read as any kind by content: a Helm
+    /// chart's templates (Go templates, not YAML).
+    public func isExcluded(systemPath: String) -> Bool {
+        HelmValuesRule.isChartTemplate(systemPath: systemPath, fileExists: fileExists)
+    }
+
+    /// Whether a walk must read the file at `path` to decide (some content
+    /// rule may know it).
+    public func needsContent(forPath path: String) -> Bool {
+        walkContentRules.contains { $0.mightMatch(path: path) }
+    }
+
+    /// Whether a walk must read some files to decide.
     public var needsContentWhileWalking: Bool { !walkContentRules.isEmpty }
 
     /// The kind of a file met while walking: its name, else its content.
-    public func kind(forWalkedPath path: String, content: [UInt8]) -> FileKind? {
-        if let kind = kind(forPath: path) { return kind }
-        for rule in walkContentRules {
+    public func kind(forWalkedPath path: String, systemPath: String? = nil, content: [UInt8]) -> FileKind? {
+        if let kind = kind(forPath: path, systemPath: systemPath) { return kind }
+        if isExcluded(systemPath: systemPath ?? path) { return nil }
+        for rule in walkContentRules where rule.mightMatch(path: path) {
             if let kind = rule.kind(path: path, content: content) { return kind }
         }
         return nil
     }
 
     /// The kind of a file named explicitly: its name, else any content rule.
-    public func kind(forExplicitPath path: String, content: [UInt8]) -> FileKind? {
-        if let kind = kind(forWalkedPath: path, content: content) { return kind }
+    public func kind(forExplicitPath path: String, systemPath: String? = nil, content: [UInt8]) -> FileKind? {
+        if let kind = kind(forWalkedPath: path, systemPath: systemPath, content: content) { return kind }
+        if isExcluded(systemPath: systemPath ?? path) { return nil }
         for rule in explicitContentRules {
             if let kind = rule.kind(path: path, content: content) { return kind }
         }

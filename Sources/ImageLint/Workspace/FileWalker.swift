@@ -53,7 +53,7 @@ public struct FileWalker: Sendable {
             switch type {
             case .file:
                 if seen.insert(absolute).inserted {
-                    result.files.append(WorkspaceFile(path: display, systemPath: absolute, kind: forced ?? detector.kind(forPath: display), isExplicit: true))
+                    result.files.append(WorkspaceFile(path: display, systemPath: absolute, kind: forced ?? detector.kind(forPath: display, systemPath: absolute), isExplicit: true))
                 }
             case .directory:
                 var stack = ignoresAbove(absolute)
@@ -120,9 +120,10 @@ public struct FileWalker: Sendable {
                 walk(childPath, display: childDisplay, relative: childRelative, ignores: &ignores, forced: forced, seen: &seen, into: &result)
             case .file:
                 if ignores.isIgnored(childRelative, isDirectory: false) { continue }
-                let kind = detector.kind(forPath: childDisplay)
-                if let forced, kind != forced, kind != nil || !detector.needsContentWhileWalking { continue }
-                guard kind != nil || detector.needsContentWhileWalking else { continue }
+                let kind = detector.kind(forPath: childDisplay, systemPath: childPath)
+                let readsContent = kind == nil && detector.needsContent(forPath: childDisplay)
+                if let forced, kind != forced, !readsContent { continue }
+                guard kind != nil || readsContent else { continue }
                 if seen.insert(childPath).inserted {
                     result.files.append(WorkspaceFile(path: childDisplay, systemPath: childPath, kind: kind, isExplicit: false))
                 }

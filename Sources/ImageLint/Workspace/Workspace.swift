@@ -11,6 +11,9 @@ public struct Workspace: Sendable {
     public struct LoadedFile: Sendable {
         public var source: SourceFile
         public var kind: FileKind
+        /// The files its extractor also reads (a compose file's `.env`, a
+        /// values file's `Chart.yaml`).
+        public var companions = CompanionFiles()
     }
 
     /// What the run should tell the user about a path it did not use.
@@ -38,10 +41,11 @@ public struct Workspace: Sendable {
         selects: (String) -> Bool = { _ in true }
     ) -> Contents {
         let collected = walker.collect(paths, kind: forced, currentDirectory: currentDirectory)
+        var companionLoader = CompanionLoader(fileExists: walker.detector.fileExists)
         var contents = Contents()
         contents.failures = collected.failures
         for file in collected.files where selects(file.path) {
-            switch load(file, kind: forced) {
+            switch load(file, kind: forced, companions: &companionLoader) {
             case .file(let loaded): contents.files.append(loaded)
             case .failure(let failure): contents.failures.append(failure)
             case .note(let note): contents.notes.append(note)
@@ -65,31 +69,46 @@ public struct Workspace: Sendable {
     /// Reads one file of ``FileWalker/collect(_:kind:currentDirectory:)``
     /// and decides its kind: the step a parallel run does per file.
     public func load(_ file: WorkspaceFile, kind forced: FileKind? = nil) -> Loaded {
+        var companions = CompanionLoader(fileExists: walker.detector.fileExists)
+        return load(file, kind: forced, companions: &companions)
+    }
+
+    /// As ``load(_:kind:)``, reading each companion file once for all
+    /// the files loaded through the same `companions`.
+    func load(_ file: WorkspaceFile, kind forced: FileKind?, companions: inout CompanionLoader) -> Loaded {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(file.systemPath)
         } catch {
             return .failure(FileSystem.Failure(path: file.path, reason: error.reason))
         }
-        return classify(file, bytes: bytes, kind: forced)
+        return classify(file, bytes: bytes, kind: forced, companions: &companions)
     }
 
     /// The kind of `file` with content `bytes` (also for text that did not
     /// come from the disk, such as an editor's buffer on standard input).
     public func classify(_ file: WorkspaceFile, bytes: [UInt8], kind forced: FileKind? = nil) -> Loaded {
+        var companions = CompanionLoader(fileExists: walker.detector.fileExists)
+        return classify(file, bytes: bytes, kind: forced, companions: &companions)
+    }
+
+    func classify(_ file: WorkspaceFile, bytes: [UInt8], kind forced: FileKind?, companions: inout CompanionLoader) -> Loaded {
         if Workspace.isBinary(bytes) {
             return .note(Note(path: file.path, message: "binary file skipped"))
         }
         let detector = walker.detector
         let kind = file.kind
-            ?? (file.isExplicit ? detector.kind(forExplicitPath: file.path, content: bytes) : detector.kind(forWalkedPath: file.path, content: bytes))
+            ?? (file.isExplicit
+                ? detector.kind(forExplicitPath: file.path, systemPath: file.systemPath, content: bytes)
+                : detector.kind(forWalkedPath: file.path, systemPath: file.systemPath, content: bytes))
         guard let kind, forced == nil || kind == forced else {
             if file.isExplicit {
                 return .note(Note(path: file.path, message: "not a file kind imagelint reads (use --kind to choose one)"))
             }
             return .skipped
         }
-        return .file(LoadedFile(source: SourceFile(path: file.path, bytes: bytes), kind: kind))
+        let companionFiles = companions.companions(of: file, kind: kind)
+        return .file(LoadedFile(source: SourceFile(path: file.path, bytes: bytes), kind: kind, companions: companionFiles))
     }
 
     /// A NUL byte among the first ``binaryProbeLength`` bytes.

@@ -1,71 +1,129 @@
-/// Reusable scratch space for the per-mapping key checks, so closing a
-/// mapping allocates nothing in the common case.
+/// Scratch space for the per-mapping key checks: raw buffers that only
+/// grow, so closing a mapping allocates and reference-counts nothing.
 struct YAMLKeyScratch {
-    var entries: [(hash: UInt64, key: UInt32)] = []
+    private(set) var signatures: UnsafeMutablePointer<UInt64>
+    private(set) var keys: UnsafeMutablePointer<UInt32>
+    private(set) var capacity: Int
     var mergeKeys: [UInt32] = []
+
+    init() {
+        capacity = 64
+        signatures = .allocate(capacity: capacity)
+        keys = .allocate(capacity: capacity)
+    }
+
+    mutating func reserve(_ count: Int) {
+        guard count > capacity else { return }
+        signatures.deallocate()
+        keys.deallocate()
+        capacity = max(count, capacity * 2)
+        signatures = .allocate(capacity: capacity)
+        keys = .allocate(capacity: capacity)
+    }
+
+    func deallocate() {
+        signatures.deallocate()
+        keys.deallocate()
+    }
 }
 
-/// What makes two scalar keys the same key: the same decoded text and the
-/// same type (`"1"` and `1` differ; `a` and `"a"` do not).
-struct YAMLKeyIdentity: Hashable {
-    var bytes: [UInt8]
-    var type: UInt32
+/// The keys a mapping with merge keys has so far: searched linearly while
+/// few, through a signature index when many (a merge bomb).
+struct YAMLSeenKeys {
+    var signatures: [UInt64] = []
+    var keys: [UInt32] = []
+    var index: [UInt64: [UInt32]] = [:]
 }
 
 /// Duplicate-key detection and merge-key (`<<`) resolution, done once when
 /// a mapping closes so look-ups later are plain scans.
 extension YAMLStreamBuilder {
     mutating func checkKeys(mapping: UInt32) {
-        let pairCount = records[Int(mapping)].a
-        keyScratch.entries.removeAll(keepingCapacity: true)
-        keyScratch.mergeKeys.removeAll(keepingCapacity: true)
-        var cursor = mapping + 1
-        for _ in 0..<pairCount {
-            let keyIndex = cursor
-            let valueIndex = records[Int(keyIndex)].next
-            cursor = records[Int(valueIndex)].next
-            if isMergeKey(keyIndex), !isSequenceMerge(valueIndex) {
-                keyScratch.mergeKeys.append(keyIndex)
-                continue
+        let pairCount = Int(records[Int(mapping)].a)
+        keyScratch.reserve(pairCount)
+        let signatures = keyScratch.signatures
+        let keys = keyScratch.keys
+        // One pass over the keys: their signatures, and whether any might be
+        // a merge key (`<<` or tagged: rare, handled below).
+        var count = 0
+        var mergeCandidate = false
+        let source = bytes
+        records.withUnsafeBufferPointer { records in
+            values.withUnsafeBufferPointer { values in
+                var cursor = Int(mapping) + 1
+                for _ in 0..<pairCount {
+                    let keyRecord = records[cursor]
+                    let keyIndex = UInt32(cursor)
+                    cursor = Int(records[Int(keyRecord.next)].next)
+                    var key = keyRecord
+                    if keyRecord.kind == .alias {
+                        guard keyRecord.a != YAMLNodeRecord.none else { continue }
+                        key = records[Int(keyRecord.a)]
+                    }
+                    guard key.kind == .scalar else { continue }
+                    if keyRecord.kind == .scalar, keyRecord.b == 2 || keyRecord.tag != 0 { mergeCandidate = true }
+                    let buffer = key.has(YAMLNodeRecord.valueInSource) ? source : values
+                    let start = Int(key.a)
+                    let length = Int(key.b)
+                    guard let base = buffer.baseAddress, start + length <= buffer.count else { continue }
+                    signatures[count] = Self.signature(base + start, length)
+                    keys[count] = keyIndex
+                    count += 1
+                }
             }
-            let key = resolvedIndex(keyIndex)
-            guard key != YAMLNodeRecord.none, records[Int(key)].kind == .scalar else { continue }
-            keyScratch.entries.append((hash: withValue(key) { Self.fnv1a($0) }, key: keyIndex))
         }
-        findDuplicates()
-        if !keyScratch.mergeKeys.isEmpty {
+        if mergeCandidate {
+            // Take the merge keys out (they are neither duplicates nor pairs).
+            keyScratch.mergeKeys.removeAll(keepingCapacity: true)
+            var kept = 0
+            for i in 0..<count {
+                let keyIndex = keys[i]
+                if isMergeKey(keyIndex), !isSequenceMerge(records[Int(keyIndex)].next) {
+                    keyScratch.mergeKeys.append(keyIndex)
+                } else {
+                    signatures[kept] = signatures[i]
+                    keys[kept] = keyIndex
+                    kept += 1
+                }
+            }
+            count = kept
+        }
+        if count >= 2 { findDuplicates(count) }
+        if mergeCandidate, !keyScratch.mergeKeys.isEmpty {
             let mergeKeys = keyScratch.mergeKeys
             applyMerges(mapping: mapping, mergeKeys: mergeKeys)
         }
     }
 
-    private mutating func findDuplicates() {
-        let entries = keyScratch.entries
-        let n = entries.count
-        guard n >= 2 else { return }
+    private mutating func findDuplicates(_ n: Int) {
+        let signatures = keyScratch.signatures
+        let keys = keyScratch.keys
+        var duplicates: [(first: UInt32, second: UInt32)] = []
         if n <= 16 {
             for j in 1..<n {
-                for i in 0..<j where entries[i].hash == entries[j].hash && sameKey(entries[i].key, entries[j].key) {
-                    reportDuplicate(first: entries[i].key, second: entries[j].key)
+                let signature = signatures[j]
+                for i in 0..<j where signatures[i] == signature && sameKey(keys[i], keys[j]) {
+                    duplicates.append((keys[i], keys[j]))
                     break
                 }
             }
-            return
-        }
-        let sorted = entries.sorted { ($0.hash, $0.key) < ($1.hash, $1.key) }
-        var runStart = 0
-        for j in 1...n {
-            if j < n, sorted[j].hash == sorted[runStart].hash { continue }
-            if j - runStart >= 2 {
-                for b in (runStart + 1)..<j {
-                    for a in runStart..<b where sameKey(sorted[a].key, sorted[b].key) {
-                        reportDuplicate(first: sorted[a].key, second: sorted[b].key)
-                        break
+        } else {
+            let sorted = (0..<n).map { (signatures[$0], keys[$0]) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+            var runStart = 0
+            for j in 1...n {
+                if j < n, sorted[j].0 == sorted[runStart].0 { continue }
+                if j - runStart >= 2 {
+                    for b in (runStart + 1)..<j {
+                        for a in runStart..<b where sameKey(sorted[a].1, sorted[b].1) {
+                            duplicates.append((sorted[a].1, sorted[b].1))
+                            break
+                        }
                     }
                 }
+                runStart = j
             }
-            runStart = j
         }
+        for (first, second) in duplicates { reportDuplicate(first: first, second: second) }
     }
 
     private mutating func reportDuplicate(first: UInt32, second: UInt32) {
@@ -83,7 +141,7 @@ extension YAMLStreamBuilder {
 
     private func isMergeKey(_ index: UInt32) -> Bool {
         let r = records[Int(index)]
-        guard r.kind == .scalar else { return false }
+        guard r.kind == .scalar, r.b == 2 || r.tag != 0 else { return false }
         if r.tag != 0 { return tags[Int(r.tag - 1)] == "tag:yaml.org,2002:merge" }
         guard r.style == YAMLScalar.Style.plain.rawValue, r.b == 2 else { return false }
         return withValue(index) { $0[0] == UInt8(ascii: "<") && $0[1] == UInt8(ascii: "<") }
@@ -112,23 +170,20 @@ extension YAMLStreamBuilder {
     /// there yet, in the order the sources are written.
     private mutating func applyMerges(mapping: UInt32, mergeKeys: [UInt32]) {
         let tableStart = mergedPairs.count
-        var seen = Set<YAMLKeyIdentity>()
+        var seen = YAMLSeenKeys()
         var cursor = mapping + 1
         for _ in 0..<records[Int(mapping)].a {
             let keyIndex = cursor
             let valueIndex = records[Int(keyIndex)].next
             cursor = records[Int(valueIndex)].next
             if mergeKeys.contains(keyIndex) { continue }
-            if let identity = identity(keyIndex) { seen.insert(identity) }
+            _ = insertIfNew(keyIndex, into: &seen)
             mergedPairs.append(YAMLMergedPair(key: keyIndex, value: valueIndex, via: YAMLNodeRecord.none))
         }
         sources: for mergeKey in mergeKeys {
             for (source, via) in mergeSources(records[Int(mergeKey)].next) {
                 for (key, value) in effectivePairs(of: source) {
-                    if let identity = identity(key) {
-                        if seen.contains(identity) { continue }
-                        seen.insert(identity)
-                    }
+                    guard insertIfNew(key, into: &seen) else { continue }
                     if records.count + mergedPairs.count >= limits.maxNodes {
                         report(.error, "yaml-node-limit", "merge keys expand to more than \(limits.maxNodes) YAML nodes; the rest of the file is not read",
                                SourceSpan(start: Int(records[Int(mergeKey)].start), end: Int(records[Int(mergeKey)].end)))
@@ -141,6 +196,26 @@ extension YAMLStreamBuilder {
         }
         records[Int(mapping)].b = UInt32(tableStart)
         records[Int(mapping)].c = UInt32(mergedPairs.count - tableStart)
+    }
+
+    /// Adds a scalar key to `seen` unless an equal key is there; false when
+    /// it was there. Non-scalar keys are never equal to anything.
+    private func insertIfNew(_ keyIndex: UInt32, into seen: inout YAMLSeenKeys) -> Bool {
+        let key = resolvedIndex(keyIndex)
+        guard key != YAMLNodeRecord.none, records[Int(key)].kind == .scalar else { return true }
+        let keySignature = signature(key)
+        if seen.keys.count < 64 {
+            for (i, s) in seen.signatures.enumerated() where s == keySignature && sameKey(seen.keys[i], key) { return false }
+        } else {
+            if seen.index.isEmpty {
+                for (i, s) in seen.signatures.enumerated() { seen.index[s, default: []].append(seen.keys[i]) }
+            }
+            if let candidates = seen.index[keySignature], candidates.contains(where: { sameKey($0, key) }) { return false }
+            seen.index[keySignature, default: []].append(key)
+        }
+        seen.signatures.append(keySignature)
+        seen.keys.append(key)
+        return true
     }
 
     /// The mappings a `<<` value names, each with the node that brought it
@@ -215,12 +290,8 @@ extension YAMLStreamBuilder {
         return r.kind == .alias ? r.a : index
     }
 
-    private func identity(_ keyIndex: UInt32) -> YAMLKeyIdentity? {
-        let key = resolvedIndex(keyIndex)
-        guard key != YAMLNodeRecord.none, records[Int(key)].kind == .scalar else { return nil }
-        return YAMLKeyIdentity(bytes: withValue(key) { Array($0) }, type: keyType(key))
-    }
-
+    /// Whether two keys are the same key: the same decoded text and the
+    /// same type (`"1"` and `1` differ; `a` and `"a"` do not).
     private func sameKey(_ a: UInt32, _ b: UInt32) -> Bool {
         let ka = resolvedIndex(a)
         let kb = resolvedIndex(b)
@@ -248,11 +319,33 @@ extension YAMLStreamBuilder {
         return values.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<(start + count)])) }
     }
 
-    static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01b3
+    /// A cheap key signature from the length and the first and last eight
+    /// bytes. Equal keys have equal signatures, so only keys with equal
+    /// signatures need a full comparison.
+    @inline(__always)
+    func signature(_ index: UInt32) -> UInt64 {
+        let r = records[Int(index)]
+        let count = Int(r.b)
+        let start = Int(r.a)
+        if r.has(YAMLNodeRecord.valueInSource), let base = bytes.baseAddress, start + count <= bytes.count {
+            return Self.signature(base + start, count)
         }
-        return hash
+        return values.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, start + count <= buffer.count else { return 0 }
+            return Self.signature(base + start, count)
+        }
+    }
+
+    @inline(__always)
+    static func signature(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        var head: UInt64 = 0
+        var tail: UInt64 = 0
+        if count >= 8 {
+            head = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+            tail = UnsafeRawPointer(p + count - 8).loadUnaligned(as: UInt64.self)
+        } else {
+            for i in 0..<count { head = head << 8 | UInt64(p[i]) }
+        }
+        return (head ^ (tail &* 0x9E37_79B9_7F4A_7C15)) &+ UInt64(count) << 56
     }
 }

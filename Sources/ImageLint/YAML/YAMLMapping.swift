@@ -145,9 +145,18 @@ public struct YAMLMapping: Sendable, Sequence {
     }
 }
 
+/// Whether `count` bytes at `a` and `b` are equal (eight at a time).
 @inline(__always)
 func memoryEqual(_ a: UnsafePointer<UInt8>?, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
     guard let a, let b else { return count == 0 }
-    for i in 0..<count where a[i] != b[i] { return false }
+    var i = 0
+    while i + 8 <= count {
+        if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) { return false }
+        i += 8
+    }
+    while i < count {
+        if a[i] != b[i] { return false }
+        i += 1
+    }
     return true
 }

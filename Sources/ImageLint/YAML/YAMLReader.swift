@@ -88,43 +88,21 @@ struct YAMLStreamBuilder {
         let bom = file.lines.bomLength
         guard bytes.count > bom, let base = bytes.baseAddress else { return }
         let content = UnsafeBufferPointer(start: base + bom, count: bytes.count - bom)
-        let check = YAMLTextCheck(content)
-        var inputCount = content.count
-        if let bad = check.invalidOffset {
-            let offset = bad + bom
-            report(.error, "yaml-encoding", "\(check.problem) (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))", SourceSpan(start: offset, end: offset + 1))
-            // Hand libyaml only the lines before the bad byte.
+        var converter = YAMLMarkConverter(content, offsetBase: bom)
+        records.reserveCapacity(min(content.count / 10 + 16, limits.maxNodes))
+        values.reserveCapacity(content.count / 4)
+        if parse(content, count: content.count, &converter) == .readerError {
+            // A byte libyaml rejects (checked here, not before: it is rare):
+            // read again, only the lines before it.
+            let check = YAMLTextCheck(content)
+            reset()
+            let offset = (check.invalidOffset ?? 0) + bom
+            report(.error, "yaml-encoding", "\(check.problem) (byte 0x\(String(bytes[min(offset, bytes.count - 1)], radix: 16, uppercase: true)))",
+                   SourceSpan(start: offset, end: min(offset + 1, bytes.count)))
             let lineStart = file.lines.lineStarts[file.lines.lineNumberIndex(of: offset)]
-            inputCount = max(0, lineStart - bom)
+            let inputCount = max(0, lineStart - bom)
             truncatedAt = inputCount + bom
-        }
-        records.reserveCapacity(min(inputCount / 10 + 16, limits.maxNodes))
-        var converter = YAMLMarkConverter(base: content.baseAddress ?? base, count: inputCount, asciiPrefix: check.asciiPrefix, offsetBase: bom)
-
-        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
-        let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
-        defer {
-            parser.deallocate()
-            event.deallocate()
-        }
-        guard yaml_parser_initialize(parser) != 0 else {
-            report(.error, "yaml-syntax", "libyaml could not start (out of memory)", SourceSpan(at: 0))
-            stopped = true
-            return
-        }
-        defer { yaml_parser_delete(parser) }
-        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(parser, content.baseAddress ?? base, inputCount)
-
-        while !stopped {
-            guard yaml_parser_parse(parser, event) != 0 else {
-                reportParserError(parser, &converter, truncatedAt: truncatedAt)
-                stopped = true
-                break
-            }
-            let done = handle(event, &converter)
-            yaml_event_delete(event)
-            if done { break }
+            if parse(content, count: inputCount, &converter) == .readerError { stopped = true }
         }
         if !stopped, truncatedAt != nil, let last = documents.popLast() {
             // The cut document looked complete to libyaml but was not.
@@ -132,6 +110,54 @@ struct YAMLStreamBuilder {
             stopped = true
         }
         if stopped { closeInterrupted() }
+    }
+
+    enum ParseEnd { case done, stopped, readerError }
+
+    /// Runs libyaml over the first `count` bytes of `content`.
+    private mutating func parse(_ content: UnsafeBufferPointer<UInt8>, count: Int, _ converter: inout YAMLMarkConverter) -> ParseEnd {
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+        defer {
+            parser.deallocate()
+            event.deallocate()
+        }
+        guard yaml_parser_initialize(parser) != 0, let base = content.baseAddress else {
+            report(.error, "yaml-syntax", "libyaml could not start (out of memory)", SourceSpan(at: 0))
+            stopped = true
+            return .stopped
+        }
+        defer { yaml_parser_delete(parser) }
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(parser, base, count)
+        while !stopped {
+            guard yaml_parser_parse(parser, event) != 0 else {
+                if parser.pointee.error == YAML_READER_ERROR, truncatedAt == nil { return .readerError }
+                reportParserError(parser, &converter, truncatedAt: truncatedAt)
+                stopped = true
+                break
+            }
+            let done = handle(event, &converter)
+            yaml_event_delete(event)
+            if done { return .done }
+        }
+        return .stopped
+    }
+
+    /// Forgets everything read, for a second read of a shorter input.
+    private mutating func reset() {
+        records.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+        tags.removeAll()
+        tagNumbers.removeAll()
+        anchors.removeAll()
+        mergedPairs.removeAll()
+        diagnostics.removeAll()
+        documents.removeAll()
+        current = nil
+        anchorNodes.removeAll()
+        open.removeAll()
+        stopped = false
     }
 
     /// Handles one event; returns true at the end of the stream.
@@ -414,6 +440,7 @@ struct YAMLStreamBuilder {
     // MARK: Result
 
     mutating func finish() -> YAMLStream {
+        keyScratch.deallocate()
         let storage = YAMLStorage(file: file, records: records, values: values, tags: tags, anchors: anchors, mergedPairs: mergedPairs)
         let complete = documents.enumerated().map { number, info in
             YAMLDocument(storage: storage, rootIndex: info.root, index: number,

@@ -1,15 +1,11 @@
-/// One pass over the file's bytes before libyaml sees them: where the text
-/// stops being ASCII (so marks convert for free before that) and where it
-/// stops being text libyaml accepts.
+/// Where the file's bytes stop being text libyaml accepts.
 ///
 /// libyaml decodes its input ahead in blocks of several kilobytes and fails
-/// the whole block on one bad byte, so without this check an invalid byte
-/// near the end of a small file would lose every document before it. The
-/// reader instead hands libyaml only the lines before the first bad byte
-/// and reports the byte itself.
+/// the whole block on one bad byte, so an invalid byte near the end of a
+/// small file would lose every document before it. When libyaml reports
+/// such a reader error, the reader runs this check for the exact offset and
+/// reads again with only the lines before it.
 struct YAMLTextCheck {
-    /// Bytes before the first non-ASCII byte (or the end).
-    var asciiPrefix: Int
     /// Offset of the first byte libyaml would reject, if any.
     var invalidOffset: Int?
     /// libyaml's wording for that problem.
@@ -22,11 +18,23 @@ struct YAMLTextCheck {
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         let n = bytes.count
         var i = 0
-        asciiPrefix = n
         invalidOffset = nil
         problem = ""
-        var seenNonASCII = false
+        guard let base = bytes.baseAddress else { return }
         while i < n {
+            // Eight bytes at a time while they are printable ASCII (no byte
+            // below 0x20, none at 0x7F, none past 0x7F): most of every file.
+            if i + 8 <= n {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let high = w & 0x8080_8080_8080_8080
+                let below20 = (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080
+                let x = w ^ 0x7F7F_7F7F_7F7F_7F7F
+                let is7F = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+                if high | below20 | is7F == 0 {
+                    i += 8
+                    continue
+                }
+            }
             let b = bytes[i]
             if b < 0x80 {
                 if b >= 0x20 && b != 0x7F || b == 0x0A || b == 0x0D || b == 0x09 {
@@ -36,10 +44,6 @@ struct YAMLTextCheck {
                 invalidOffset = i
                 problem = "control characters are not allowed"
                 return
-            }
-            if !seenNonASCII {
-                seenNonASCII = true
-                asciiPrefix = i
             }
             let width: Int
             var value: UInt32
@@ -84,52 +88,5 @@ struct YAMLTextCheck {
             }
             i += width
         }
-    }
-}
-
-/// Converts libyaml's marks to byte offsets.
-///
-/// A mark's `index` counts characters (a CRLF counts two), not bytes; the
-/// file's bytes before `asciiPrefix` are one byte per character, and past
-/// it a cursor walks the UTF-8 from the previous conversion (events come
-/// almost in order, so the total walk is linear).
-struct YAMLMarkConverter {
-    let base: UnsafePointer<UInt8>
-    let count: Int
-    let asciiPrefix: Int
-    /// Added to every result (the BOM's bytes, which libyaml never sees).
-    let offsetBase: Int
-    var cursorCharacter: Int
-    var cursorByte: Int
-
-    init(base: UnsafePointer<UInt8>, count: Int, asciiPrefix: Int, offsetBase: Int) {
-        self.base = base
-        self.count = count
-        self.asciiPrefix = min(asciiPrefix, count)
-        self.offsetBase = offsetBase
-        cursorCharacter = self.asciiPrefix
-        cursorByte = self.asciiPrefix
-    }
-
-    /// The file offset of character `index` of libyaml's input.
-    @inline(__always)
-    mutating func offset(_ index: Int) -> Int {
-        if index <= asciiPrefix { return index + offsetBase }
-        return slowOffset(index) + offsetBase
-    }
-
-    private mutating func slowOffset(_ index: Int) -> Int {
-        while cursorCharacter > index, cursorByte > asciiPrefix {
-            cursorByte -= 1
-            while cursorByte > asciiPrefix, base[cursorByte] & 0xC0 == 0x80 { cursorByte -= 1 }
-            cursorCharacter -= 1
-        }
-        while cursorCharacter < index, cursorByte < count {
-            let b = base[cursorByte]
-            cursorByte += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-            cursorCharacter += 1
-        }
-        cursorByte = min(cursorByte, count)
-        return cursorByte
     }
 }

@@ -121,6 +121,7 @@ struct CheckRun {
         }
         result.runFindings += runFindings
         result.auxiliaryFiles = loaded.files
+        Self.moveCompanionFindings(&result)
 
         let context = ReportContext(
             toolVersion: ImageLintVersion.current,
@@ -143,6 +144,30 @@ struct CheckRun {
         return outcome
     }
 
+    /// Findings in a companion file (a syntax error in a shared `.env`)
+    /// come with every file that reads it: they move to the run's findings,
+    /// once each.
+    static func moveCompanionFindings(_ report: inout LintReport) {
+        var seen: Set<String> = []
+        var moved: [Finding] = []
+        var files = report.files
+        var changed = false
+        for index in files.indices where files[index].findings.contains(where: { $0.location.path != files[index].file.path }) {
+            changed = true
+            let path = files[index].file.path
+            files[index].findings.removeAll { finding in
+                guard finding.location.path != path else { return false }
+                let key = "\(finding.rule)\u{0}\(finding.location.path)\u{0}\(finding.location.span)\u{0}\(finding.message)"
+                if seen.insert(key).inserted { moved.append(finding) }
+                return true
+            }
+        }
+        if changed {
+            report.files = files
+            report.runFindings += moved
+        }
+    }
+
     /// Reads, checks and finishes every file, `--jobs` at a time.
     private func checkFiles(_ files: [WorkspaceFile], workspace: Workspace, linter: Linter, standardInput: [UInt8]?) -> [FileStep] {
         let progress = WorkProgress(total: files.count)
@@ -157,8 +182,10 @@ struct CheckRun {
                 if loaded.source.bytes.count > Self.sizeLimit {
                     return .tooLarge(path: loaded.source.path, size: loaded.source.bytes.count)
                 }
-                if keepsAnalyses { return .analysis(linter.analyze(file: loaded.source, kind: loaded.kind)) }
-                return .result(linter.lint(file: loaded.source, kind: loaded.kind).compacted())
+                if keepsAnalyses {
+                    return .analysis(linter.analyze(file: loaded.source, kind: loaded.kind, companions: loaded.companions))
+                }
+                return .result(linter.lint(file: loaded.source, kind: loaded.kind, companions: loaded.companions).compacted())
             case .failure(let failure): return .failure(failure)
             case .note(let note): return .note(note)
             case .skipped: return .skipped

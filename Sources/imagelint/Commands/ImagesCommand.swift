@@ -26,6 +26,9 @@ struct ImagesCommand: ParsableCommand {
     @Option(name: .customLong("build-arg"), help: ArgumentHelp("A value for a Dockerfile ARG (repeatable).", valueName: "NAME=VALUE"))
     var buildArgs: [String] = []
 
+    @Option(name: .customLong("env"), help: ArgumentHelp("A value for a compose ${VAR}, overriding the .env file (repeatable).", valueName: "NAME=VALUE"))
+    var environment: [String] = []
+
     @Argument(help: "Files and folders to scan (default: the current folder).")
     var paths: [String] = []
 
@@ -36,6 +39,9 @@ struct ImagesCommand: ParsableCommand {
         for argument in buildArgs where !argument.contains("=") {
             throw ValidationError("--build-arg needs NAME=VALUE, got '\(argument)'")
         }
+        for argument in environment where !argument.contains("=") {
+            throw ValidationError("--env needs NAME=VALUE, got '\(argument)'")
+        }
     }
 
     func run() throws {
@@ -43,6 +49,7 @@ struct ImagesCommand: ParsableCommand {
             paths: paths.isEmpty ? ["."] : paths,
             kind: kind.flatMap(FileKind.init(rawValue:)),
             buildArgs: ImagesRun.parseBuildArgs(buildArgs),
+            environment: ImagesRun.parseBuildArgs(environment),
             format: format
         ).execute(currentDirectory: FileSystem.currentDirectory())
         FileStream.standardOutput.write(outcome.output)
@@ -57,6 +64,7 @@ struct ImagesRun {
     var paths: [String]
     var kind: FileKind?
     var buildArgs: [String: String]
+    var environment: [String: String] = [:]
     var format: ImagesCommand.Format
 
     struct Outcome {
@@ -77,16 +85,19 @@ struct ImagesRun {
 
     func execute(currentDirectory: String) -> Outcome {
         let contents = Workspace().load(paths, kind: kind, currentDirectory: currentDirectory)
-        let options = ExtractionOptions(buildArgs: buildArgs)
+        let options = ExtractionOptions(buildArgs: buildArgs, environment: environment)
         var listings: [ImageListing] = []
+        var reported: Set<DiagnosticKey> = []
         var errors = ""
         for note in contents.notes {
             errors += "\(note.path): note: \(note.message)\n"
         }
         for file in contents.files {
-            let extraction = Extractor.extract(file.source, kind: file.kind, options: options)
+            let extraction = Extractor.extract(file.source, kind: file.kind, options: options, companions: file.companions)
             listings += extraction.occurrences.map(ImageListing.init(occurrence:))
             for diagnostic in extraction.diagnostics {
+                // A companion's diagnostics (a shared .env) come with every file that uses it.
+                guard reported.insert(DiagnosticKey(diagnostic)).inserted else { continue }
                 errors += diagnostic.line + "\n"
             }
         }
@@ -99,5 +110,20 @@ struct ImagesRun {
         case .json: ImagesJSONReporter.render(listings)
         }
         return Outcome(output: output, errors: errors, status: contents.failures.isEmpty ? .success : .failure)
+    }
+}
+
+/// What makes two diagnostics the same report.
+private struct DiagnosticKey: Hashable {
+    var path: String
+    var span: SourceSpan
+    var code: String
+    var message: String
+
+    init(_ diagnostic: Diagnostic) {
+        path = diagnostic.location.path
+        span = diagnostic.location.span
+        code = diagnostic.code
+        message = diagnostic.message
     }
 }

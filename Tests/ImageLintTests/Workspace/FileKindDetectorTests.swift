@@ -22,7 +22,7 @@ struct FileKindDetectorTests {
 
     @Test(arguments: others)
     func notDockerfileNames(_ path: String) {
-        #expect(FileKindDetector().kind(forPath: path) == nil)
+        #expect(FileKindDetector().kind(forPath: path) != .dockerfile)
     }
 
     @Test(arguments: [

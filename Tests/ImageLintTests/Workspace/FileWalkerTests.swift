@@ -55,7 +55,10 @@ struct FileWalkerTests {
         let root = try Self.tree(["Dockerfile": "FROM a", "x.yaml": "a: 1"])
         defer { try? FileManager.default.removeItem(atPath: root) }
         let result = FileWalker().collect(["."], kind: .dockerfile, currentDirectory: root)
-        #expect(result.files.map(\.path) == ["Dockerfile"])
+        // YAML files whose kind only their content tells are kept undecided
+        // (the workspace reads them and drops those of another kind).
+        #expect(result.files.filter { $0.kind != nil }.map(\.path) == ["Dockerfile"])
+        #expect(result.files.allSatisfy { $0.kind == nil || $0.kind == .dockerfile })
     }
 
     @Test func displayPaths() {

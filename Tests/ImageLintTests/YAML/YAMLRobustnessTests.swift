@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ImageLint
 
@@ -97,5 +98,25 @@ struct YAMLRobustnessTests {
             }
             #expect(visited <= 2_000 + 10_000)
         }
+    }
+}
+
+/// Inputs the fuzzer found (and hostile seeds) stay harmless.
+@Suite("YAML fuzz regressions")
+struct YAMLFuzzRegressionTests {
+    static let folder = YAMLCorpusTests.repositoryRoot.appendingPathComponent("fixtures/fuzz/yaml")
+
+    static func inputs() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    @Test func folderHasInputs() {
+        #expect(Self.inputs().count >= 6)
+    }
+
+    @Test(arguments: inputs())
+    func replay(_ name: String) throws {
+        let data = try Data(contentsOf: Self.folder.appendingPathComponent(name))
+        YAMLRobustnessTests.check(Array(data))
     }
 }

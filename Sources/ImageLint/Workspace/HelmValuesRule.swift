@@ -1,0 +1,51 @@
+/// Helm values files, told by name and by the chart around them
+/// (formats.md §3.6): `values.yaml`, `values-<x>.yaml`, `values.<x>.yaml`,
+/// `values_<x>.yaml`, `<x>-values.yaml` (and `.yml`) whose folder, or the
+/// folder above (`ci/*-values.yaml`), holds a `Chart.yaml`. A file of such
+/// a name outside a chart is not taken for values (pass `--kind
+/// helm-values` to force it).
+///
+/// Files under a chart's `templates/` folder are Go templates, not YAML:
+/// ``isChartTemplate(systemPath:fileExists:)`` keeps them away from every
+/// YAML kind (no YAML errors for them).
+public struct HelmValuesRule: FileNeighbourRule {
+    public init() {}
+
+    public func kind(systemPath: String, fileName: String, fileExists: (String) -> Bool) -> FileKind? {
+        guard let stem = yamlStem(fileName), Self.isValuesName(stem) else { return nil }
+        return Self.chartFile(forValues: systemPath, fileExists: fileExists) != nil ? .helmValues : nil
+    }
+
+    static func isValuesName(_ stem: Substring) -> Bool {
+        if stem == "values" { return true }
+        for prefix in ["values-", "values.", "values_"] where stem.hasPrefix(prefix) { return true }
+        for suffix in ["-values", "_values", ".values"] where stem.hasSuffix(suffix) { return true }
+        return false
+    }
+
+    /// The `Chart.yaml` of the chart a values file belongs to: in its
+    /// folder or the folder above; nil when there is none.
+    public static func chartFile(forValues path: String, fileExists: (String) -> Bool) -> String? {
+        var folder = parentFolder(path)
+        for _ in 0..<2 {
+            let candidate = joinPath(folder, "Chart.yaml")
+            if fileExists(candidate) { return candidate }
+            guard !folder.isEmpty, folder != "/" else { return nil }
+            folder = parentFolder(folder)
+        }
+        return nil
+    }
+
+    /// Whether `systemPath` lies in a chart's `templates/` folder (at any
+    /// depth below it), the chart being the folder above with a `Chart.yaml`.
+    public static func isChartTemplate(systemPath: String, fileExists: (String) -> Bool) -> Bool {
+        var folder = parentFolder(systemPath)
+        while !folder.isEmpty, folder != "/" {
+            let name = folder.split(separator: "/").last.map(String.init) ?? folder
+            let above = parentFolder(folder)
+            if name == "templates", fileExists(joinPath(above, "Chart.yaml")) { return true }
+            folder = above
+        }
+        return false
+    }
+}
