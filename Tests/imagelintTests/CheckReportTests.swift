@@ -145,6 +145,19 @@ struct CheckReportTests {
         #expect(try String(contentsOfFile: "\(folder)/report.json", encoding: .utf8) == "new\n")
     }
 
+    @Test func aDeviceOrALinkIsWrittenInPlaceNotReplaced() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try OutputFile.replace("nothing\n", at: "/dev/null")
+        let null = try FileManager.default.attributesOfItem(atPath: "/dev/null")
+        #expect(null[.type] as? FileAttributeType == .typeCharacterSpecial)
+        try "old".write(toFile: "\(folder)/target.json", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: "\(folder)/link.json", withDestinationPath: "\(folder)/target.json")
+        try OutputFile.replace("new", at: "\(folder)/link.json")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: "\(folder)/link.json") == "\(folder)/target.json")
+        #expect(try String(contentsOfFile: "\(folder)/target.json", encoding: .utf8) == "new")
+    }
+
     @Test func formatsAndOutputsMustPairUp() {
         #expect(runImageLint(["check", "fixtures/demo", "--output", "a", "--output", "b"]) == 2)
         #expect(runImageLint(["check", "fixtures/demo", "--format", "json", "--format", "sarif"]) == 2)
