@@ -7,6 +7,10 @@
 enum FuzzTarget: String, CaseIterable, Sendable {
     /// `ImageReference`: both parse functions, round trips, error offsets.
     case reference
+    /// Policy files and suppression comments: total, positions in range.
+    case policy
+    /// Globs, tag regexes, image and registry patterns, message templates.
+    case pattern
     /// The YAML reader: reading, walking through aliases and merges, source maps.
     case yaml
     /// Compose interpolation, `.env`, compose / kustomize / Helm values extractors.
@@ -16,6 +20,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     func violations(in input: UnsafeBufferPointer<UInt8>) -> [String] {
         switch self {
         case .reference: ReferenceFuzzing.violations(in: input)
+        case .policy: PolicyFuzzing.violations(in: input)
+        case .pattern: PatternFuzzing.violations(in: input)
         case .yaml: YAMLFuzzTarget.violations(in: input)
         case .compose: ComposeFamilyFuzzing.violations(in: input)
         }

@@ -1,8 +1,10 @@
 /// The result of linting one file.
 public struct FileResult: Sendable {
     public var file: SourceFile
-    /// Every occurrence found, in source order.
+    /// Every occurrence found, in source order (empty once ``compacted()``).
     public var occurrences: [ImageOccurrence]
+    /// How many occurrences were found (kept by ``compacted()``).
+    public var images: Int
     /// Findings that survived suppressions and exceptions, in report order.
     public var findings: [Finding]
     /// How many findings inline suppressions or policy exceptions removed.
@@ -11,8 +13,20 @@ public struct FileResult: Sendable {
     public init(file: SourceFile, occurrences: [ImageOccurrence] = [], findings: [Finding] = [], suppressed: Int = 0) {
         self.file = file
         self.occurrences = occurrences
+        self.images = occurrences.count
         self.findings = findings
         self.suppressed = suppressed
+    }
+
+    /// The result with only what reports need, so a run over many files
+    /// keeps little of each: the occurrences go (each finding has its own),
+    /// and the file's bytes go too unless a finding points into them (for
+    /// snippets, fingerprints and fix regions).
+    public func compacted() -> FileResult {
+        var result = self
+        result.occurrences = []
+        if findings.isEmpty { result.file = SourceFile(path: file.path, bytes: []) }
+        return result
     }
 }
 
@@ -40,18 +54,33 @@ public struct LintSummary: Sendable, Hashable {
 /// Everything one run found, ready for a reporter.
 public struct LintReport: Sendable {
     /// Every checked file, in the order given or walked.
-    public var files: [FileResult]
+    public var files: [FileResult] {
+        didSet { fileIndex = LintReport.index(files) }
+    }
     /// Findings about no checked file: policy problems, expired exceptions,
     /// files that could not be read.
     public var runFindings: [Finding]
     /// Files other than the checked ones that findings point into (the
     /// policy files), so reporters can show their lines.
     public var auxiliaryFiles: [SourceFile]
+    /// Where each path is in `files`, so reporters find a finding's file
+    /// in constant time.
+    private var fileIndex: [String: Int]
 
     public init(files: [FileResult] = [], runFindings: [Finding] = [], auxiliaryFiles: [SourceFile] = []) {
         self.files = files
         self.runFindings = runFindings
         self.auxiliaryFiles = auxiliaryFiles
+        fileIndex = LintReport.index(files)
+    }
+
+    private static func index(_ files: [FileResult]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(files.count)
+        for (position, result) in files.enumerated() where index[result.file.path] == nil {
+            index[result.file.path] = position
+        }
+        return index
     }
 
     /// Every finding, in report order (file, position, rule).
@@ -62,7 +91,7 @@ public struct LintReport: Sendable {
     public var summary: LintSummary {
         var summary = LintSummary(files: files.count)
         for file in files {
-            summary.images += file.occurrences.count
+            summary.images += file.images
             summary.suppressed += file.suppressed
         }
         for finding in files.lazy.flatMap(\.findings) + runFindings {
@@ -78,7 +107,7 @@ public struct LintReport: Sendable {
 
     /// The file a location points into, if the report holds it.
     public func sourceFile(at path: String) -> SourceFile? {
-        if let result = files.first(where: { $0.file.path == path }) { return result.file }
+        if let position = fileIndex[path] { return files[position].file }
         return auxiliaryFiles.first { $0.path == path }
     }
 

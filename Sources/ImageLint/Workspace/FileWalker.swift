@@ -9,6 +9,13 @@ public struct WorkspaceFile: Sendable, Hashable {
     public var kind: FileKind?
     /// Named on the command line (content rules for explicit files apply).
     public var isExplicit: Bool
+
+    public init(path: String, systemPath: String, kind: FileKind?, isExplicit: Bool) {
+        self.path = path
+        self.systemPath = systemPath
+        self.kind = kind
+        self.isExplicit = isExplicit
+    }
 }
 
 /// Walks the paths given on the command line: files are taken as they are,

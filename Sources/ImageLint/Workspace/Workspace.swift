@@ -45,32 +45,70 @@ public struct Workspace: Sendable {
         var contents = Contents()
         contents.failures = collected.failures
         for file in collected.files where selects(file.path) {
-            let bytes: [UInt8]
-            do {
-                bytes = try FileSystem.read(file.systemPath)
-            } catch {
-                contents.failures.append(FileSystem.Failure(path: file.path, reason: error.reason))
-                continue
+            switch load(file, kind: forced, companions: &companionLoader) {
+            case .file(let loaded): contents.files.append(loaded)
+            case .failure(let failure): contents.failures.append(failure)
+            case .note(let note): contents.notes.append(note)
+            case .skipped: continue
             }
-            if Workspace.isBinary(bytes) {
-                contents.notes.append(Note(path: file.path, message: "binary file skipped"))
-                continue
-            }
-            let detector = walker.detector
-            let kind = file.kind
-                ?? (file.isExplicit
-                    ? detector.kind(forExplicitPath: file.path, systemPath: file.systemPath, content: bytes)
-                    : detector.kind(forWalkedPath: file.path, systemPath: file.systemPath, content: bytes))
-            guard let kind, forced == nil || kind == forced else {
-                if file.isExplicit {
-                    contents.notes.append(Note(path: file.path, message: "not a file kind imagelint reads (use --kind to choose one)"))
-                }
-                continue
-            }
-            let companions = companionLoader.companions(of: file, kind: kind)
-            contents.files.append(LoadedFile(source: SourceFile(path: file.path, bytes: bytes), kind: kind, companions: companions))
         }
         return contents
+    }
+
+    /// What reading one walked file gave.
+    public enum Loaded: Sendable {
+        case file(LoadedFile)
+        /// It could not be read.
+        case failure(FileSystem.Failure)
+        /// Not used, for a reason the user should see (binary, unknown kind of an explicit file).
+        case note(Note)
+        /// Not used, silently (a walked file of no known kind).
+        case skipped
+    }
+
+    /// Reads one file of ``FileWalker/collect(_:kind:currentDirectory:)``
+    /// and decides its kind: the step a parallel run does per file.
+    public func load(_ file: WorkspaceFile, kind forced: FileKind? = nil) -> Loaded {
+        var companions = CompanionLoader(fileExists: walker.detector.fileExists)
+        return load(file, kind: forced, companions: &companions)
+    }
+
+    /// As ``load(_:kind:)``, reading each companion file once for all
+    /// the files loaded through the same `companions`.
+    func load(_ file: WorkspaceFile, kind forced: FileKind?, companions: inout CompanionLoader) -> Loaded {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.read(file.systemPath)
+        } catch {
+            return .failure(FileSystem.Failure(path: file.path, reason: error.reason))
+        }
+        return classify(file, bytes: bytes, kind: forced, companions: &companions)
+    }
+
+    /// The kind of `file` with content `bytes` (also for text that did not
+    /// come from the disk, such as an editor's buffer on standard input).
+    public func classify(_ file: WorkspaceFile, bytes: [UInt8], kind forced: FileKind? = nil) -> Loaded {
+        var companions = CompanionLoader(fileExists: walker.detector.fileExists)
+        return classify(file, bytes: bytes, kind: forced, companions: &companions)
+    }
+
+    func classify(_ file: WorkspaceFile, bytes: [UInt8], kind forced: FileKind?, companions: inout CompanionLoader) -> Loaded {
+        if Workspace.isBinary(bytes) {
+            return .note(Note(path: file.path, message: "binary file skipped"))
+        }
+        let detector = walker.detector
+        let kind = file.kind
+            ?? (file.isExplicit
+                ? detector.kind(forExplicitPath: file.path, systemPath: file.systemPath, content: bytes)
+                : detector.kind(forWalkedPath: file.path, systemPath: file.systemPath, content: bytes))
+        guard let kind, forced == nil || kind == forced else {
+            if file.isExplicit {
+                return .note(Note(path: file.path, message: "not a file kind imagelint reads (use --kind to choose one)"))
+            }
+            return .skipped
+        }
+        let companionFiles = companions.companions(of: file, kind: kind)
+        return .file(LoadedFile(source: SourceFile(path: file.path, bytes: bytes), kind: kind, companions: companionFiles))
     }
 
     /// A NUL byte among the first ``binaryProbeLength`` bytes.

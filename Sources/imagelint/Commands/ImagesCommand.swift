@@ -71,15 +71,6 @@ struct ImagesRun {
         var status: ExitStatus
     }
 
-    /// `NAME=VALUE` pairs; a later one for the same name wins.
-    static func parseBuildArgs(_ arguments: [String]) -> [String: String] {
-        var values: [String: String] = [:]
-        for argument in arguments {
-            guard let equals = argument.firstIndex(of: "=") else { continue }
-            values[String(argument[..<equals])] = String(argument[argument.index(after: equals)...])
-        }
-        return values
-    }
 
     func execute(currentDirectory: String) -> Outcome {
         let contents = Workspace().load(paths, kind: kind, currentDirectory: currentDirectory)

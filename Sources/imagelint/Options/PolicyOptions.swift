@@ -10,13 +10,14 @@ struct PolicyOptions: ParsableArguments {
     var policy: String?
 
     /// Loads the policy named by `--policy` or `explicit`, else the one
-    /// discovered from `currentDirectory`, else the default.
-    func load(currentDirectory: String, explicit: String? = nil) -> PolicyLoader.Result {
+    /// discovered from `discoverFrom` (default: `currentDirectory`; the
+    /// folder of `--stdin-filename`), else the default.
+    func load(currentDirectory: String, explicit: String? = nil, discoverFrom: String? = nil) -> PolicyLoader.Result {
         let loader = PolicyLoader(workingDirectory: currentDirectory) { path in try? FileSystem.read(path) }
         if let path = explicit ?? policy {
             return loader.load(path: path)
         }
-        let found = PolicyDiscovery.find(from: currentDirectory) { path in (try? FileSystem.type(of: path)) != nil }
+        let found = PolicyDiscovery.find(from: discoverFrom ?? currentDirectory) { path in (try? FileSystem.type(of: path)) != nil }
         guard let found else { return loader.loadDefault() }
         return loader.load(path: DisplayPath.display(found, relativeTo: currentDirectory))
     }
