@@ -7,10 +7,11 @@
 #      expects it to fail and to show the no-latest finding,
 #   4. fixes the Dockerfile and expects the hook to pass.
 #
-# pre-commit clones this repository (at HEAD, plus uncommitted changes to
-# tracked files) and builds it with `swift build -c release`: a few minutes.
-# Nothing is cached in the repository; the build goes to a temporary
-# PRE_COMMIT_HOME unless IMAGELINT_PRE_COMMIT_HOME names one to reuse.
+# The hook is tried from a clone of this repository's HEAD (committed work
+# only, the same commit for every run, so pre-commit builds it once with
+# `swift build -c release`: a few minutes). Nothing is cached in the
+# repository; the build goes to a temporary PRE_COMMIT_HOME unless
+# IMAGELINT_PRE_COMMIT_HOME names one to reuse.
 #
 # Prints PASS/FAIL lines and exits non-zero on any failure.
 set -uo pipefail
@@ -43,8 +44,11 @@ pre_commit="$work/venv/bin/pre-commit"
 pass "installed $("$pre_commit" --version) ($(elapsed))"
 
 export PRE_COMMIT_HOME="${IMAGELINT_PRE_COMMIT_HOME:-$work/cache}"
-# Keep the user's git configuration and hooks out of the temporary repository.
+# Keep the user's git configuration and hooks out of the temporary repositories.
 export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
+hook_repo="$work/imagelint"
+git clone --quiet "$repo" "$hook_repo"
+echo "trying the hook of commit $(git -C "$hook_repo" rev-parse --short HEAD)"
 project="$work/project"
 mkdir -p "$project"
 cd "$project" || exit 1
@@ -56,7 +60,7 @@ printf 'services:\n  web:\n    image: nginx:1.27\n' > compose.yaml
 git add Dockerfile compose.yaml
 
 run_hook() {
-    "$pre_commit" try-repo "$repo" imagelint --all-files --color never >"$work/hook.log" 2>&1
+    "$pre_commit" try-repo "$hook_repo" imagelint --all-files --color never >"$work/hook.log" 2>&1
 }
 
 run_hook

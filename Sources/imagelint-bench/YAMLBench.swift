@@ -1,8 +1,7 @@
 import CYAML
 import ImageLint
 
-/// `imagelint-bench yaml --corpus DIR [--rounds N] [--only STAGE]`
-/// (stages 0–2: every YAML file; 3–5: Kubernetes and CI files)
+/// `imagelint-bench yaml --corpus DIR [--rounds N] [--only STAGE | --extract-only]`
 ///
 /// Loads every *.yml/*.yaml file under DIR into memory, then times,
 /// single-threaded (thread CPU time, rounds interleaved): (a) libyaml's bare event parse (parse and delete every
@@ -11,11 +10,8 @@ import ImageLint
 /// shared by every reader of a file), and (c) the same including building
 /// the `SourceFile`. Prints medians and the ratios to (a).
 ///
-/// Then the same for the files detected (by name, then content) as
-/// Kubernetes manifests, GitHub Actions or GitLab CI files, with (d) read +
-/// extract (`Extractor.extract`, the kind decided once per file before
-/// timing), all relative to libyaml on those files. To add "read + extract"
-/// for another extractor, add its kinds to `extractedKinds`.
+/// Then "read + extract" per group of file kinds (``YAMLExtractBench``),
+/// each against libyaml on the same files.
 /// Generate a corpus with the shared generator, e.g.
 /// `python3 gen-corpus.py --files 10000 --out /tmp/c`.
 enum YAMLBench {
@@ -23,6 +19,7 @@ enum YAMLBench {
         var corpus: String?
         var rounds = 7
         var only: Int?
+        var extractOnly = false
         var iterator = arguments.makeIterator()
         while let argument = iterator.next() {
             switch argument {
@@ -30,6 +27,8 @@ enum YAMLBench {
             case "--rounds": rounds = iterator.next().flatMap { Int($0) } ?? rounds
             // Runs one stage only (0-based), e.g. under a profiler.
             case "--only": only = iterator.next().flatMap { Int($0) }
+            // Runs the read + extract groups only (profiling extractors).
+            case "--extract-only": extractOnly = true
             default:
                 print("unknown option \(argument)")
                 return 2
@@ -38,6 +37,10 @@ enum YAMLBench {
         guard let corpus else {
             print("usage: imagelint-bench yaml --corpus DIR [--rounds N] [--only STAGE]")
             return 2
+        }
+        if extractOnly {
+            YAMLExtractBench.run(corpus: corpus, rounds: rounds)
+            return 0
         }
         let loaded = loadFiles(under: corpus, suffixes: [".yml", ".yaml"])
         let totalBytes = loaded.reduce(0) { $0 + $1.bytes.count }
@@ -61,58 +64,20 @@ enum YAMLBench {
                 return nodes
             },
         ]
-        // Read + extract, on the files of the kinds with YAML extractors.
-        let detector = FileKindDetector()
-        let workloads: [(file: SourceFile, kind: FileKind)] = files.compactMap { file in
-            guard let kind = detector.kind(forWalkedPath: file.path, content: file.bytes), extractedKinds.contains(kind) else { return nil }
-            return (file, kind)
-        }
-        let workloadBytes = workloads.reduce(0) { $0 + $1.file.bytes.count }
-        let extractStages = [
-            BenchStage(name: "libyaml events (baseline)") {
-                var events = 0
-                for (file, _) in workloads { events += bareParse(file.bytes) }
-                return events
-            },
-            BenchStage(name: "YAMLReader.read") {
-                var nodes = 0
-                for (file, _) in workloads { nodes += nodeCount(YAMLReader.read(file)) }
-                return nodes
-            },
-            BenchStage(name: "YAMLReader.read + extract") {
-                var found = 0
-                for (file, kind) in workloads {
-                    let extraction = Extractor.extract(file, kind: kind)
-                    found += extraction.occurrences.count * 31 + extraction.diagnostics.count
-                }
-                return found
-            },
-        ]
-        let all = stages + extractStages
-        if let only, all.indices.contains(only) {
-            let (seconds, checksum) = measure([all[only]], rounds: rounds)[0]
-            print("  \(all[only].name): \(format(seconds)) (checksum \(checksum))")
+        if let only, stages.indices.contains(only) {
+            let (seconds, checksum) = measure([stages[only]], rounds: rounds)[0]
+            print("  \(stages[only].name): \(format(seconds)) (checksum \(checksum))")
             return 0
         }
-        report(stages, measure(stages, rounds: rounds), bytes: totalBytes)
-        let counts = extractedKinds.map { kind in "\(workloads.filter { $0.kind == kind }.count) \(kind.rawValue)" }
-        print("read + extract: \(workloads.count) files (\(counts.joined(separator: ", "))), \(workloadBytes) bytes")
-        report(extractStages, measure(extractStages, rounds: rounds), bytes: workloadBytes)
-        return 0
-    }
-
-    /// The kinds whose read + extract is timed.
-    static let extractedKinds: [FileKind] = [.kubernetes, .githubActions, .gitlabCI]
-
-    /// Prints each stage's median, throughput and ratio to the first stage.
-    static func report(_ stages: [BenchStage], _ results: [(seconds: Double, checksum: Int)], bytes: Int) {
         var baseline: Double?
-        for (stage, (seconds, checksum)) in zip(stages, results) {
+        for (stage, (seconds, checksum)) in zip(stages, measure(stages, rounds: rounds)) {
             let ratio = baseline.map { " \(((seconds / $0) * 100).rounded() / 100)x" } ?? ""
-            let throughput = (Double(bytes) / seconds / 1_048_576).rounded()
+            let throughput = (Double(totalBytes) / seconds / 1_048_576).rounded()
             print("  \(stage.name): \(format(seconds)) (\(Int(throughput)) MiB/s, checksum \(checksum))\(ratio)")
             if baseline == nil { baseline = seconds }
         }
+        YAMLExtractBench.run(corpus: corpus, rounds: rounds)
+        return 0
     }
 
     /// Parses `bytes` with libyaml and does nothing with the events.

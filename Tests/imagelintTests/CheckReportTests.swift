@@ -9,10 +9,14 @@ import TestSupport
 @Suite("check reports")
 struct CheckReportTests {
     static let root = RepositoryRoot.path
+    /// A small tree of this suite's own (a policy with a fixable rule, a
+    /// suppression, an ARG default, an emoji before an image), so other
+    /// fixtures can change without touching these goldens.
+    static let runFolder = RepositoryRoot.fixture("report/run")
     static let today = PolicyDate(year: 2026, month: 6, day: 1)!
 
     /// A `check` run parsed from `arguments`, as the command builds it.
-    static func run(_ arguments: [String], in folder: String = root, standardInput: [UInt8]? = nil) throws -> CheckRun.Outcome {
+    static func run(_ arguments: [String], in folder: String = runFolder, standardInput: [UInt8]? = nil) throws -> CheckRun.Outcome {
         let command = try CheckCommand.parse(arguments)
         let run = CheckRun(
             paths: command.paths, policy: command.policyOptions, inputs: command.inputs, report: command.report,
@@ -33,43 +37,43 @@ struct CheckReportTests {
     // MARK: Formats on a real run
 
     @Test(arguments: [ReportFormat.concise, .github, .gitlab, .junit, .checkstyle])
-    func formatOnTheDemo(_ format: ReportFormat) throws {
-        let outcome = try Self.run(["fixtures/demo", "--format", format.rawValue])
+    func formatOfARun(_ format: ReportFormat) throws {
+        let outcome = try Self.run(["--format", format.rawValue])
         #expect(outcome.status == .findings)
-        GoldenFile.check(outcome.output, matches: "report/\(format.rawValue)/demo.\(Self.fileExtension(format))")
+        GoldenFile.check(outcome.output, matches: "report/\(format.rawValue)/run.\(Self.fileExtension(format))")
     }
 
-    /// The results part of the demo's SARIF (the rules part follows every
+    /// The results part of the run's SARIF (the rules part follows every
     /// edit of a rule's wording and is covered by the schema test).
-    @Test func sarifResultsOnTheDemo() throws {
-        let outcome = try Self.run(["fixtures/demo", "--format", "sarif"])
-        let sarif = outcome.output.replacingOccurrences(of: "file://\(Self.root)/", with: "file:///REPOSITORY/")
+    @Test func sarifResultsOfARun() throws {
+        let outcome = try Self.run(["--format", "sarif"])
+        let sarif = outcome.output.replacingOccurrences(of: "file://\(Self.runFolder)/", with: "file:///RUN/")
         let results = try #require(sarif.range(of: "      \"originalUriBaseIds\""))
-        GoldenFile.check(String(sarif[results.lowerBound...]), matches: "report/sarif/demo-results.sarif")
-        #expect(sarif.contains("\"uri\": \"file:///REPOSITORY/\""))
+        GoldenFile.check(String(sarif[results.lowerBound...]), matches: "report/sarif/run-results.sarif")
+        #expect(sarif.contains("\"uri\": \"file:///RUN/\""))
     }
 
     @Test(.enabled(if: PythonCheck.hasJSONSchema, "needs python3 with the jsonschema package"))
     func sarifOfARealRunValidates() throws {
-        for paths in [["fixtures/demo"], ["fixtures/corpus"], ["fixtures/check"]] {
-            let outcome = try Self.run(paths + ["--format", "sarif"])
+        for (paths, folder) in [([], Self.runFolder), (["fixtures/demo"], Self.root), (["fixtures/corpus"], Self.root), (["fixtures/check"], Self.root)] {
+            let outcome = try Self.run(paths + ["--format", "sarif"], in: folder)
             #expect(PythonCheck.sarifProblems(outcome.output) == "", "\(paths)")
         }
     }
 
     @Test(.enabled(if: PythonCheck.hasPython, "needs python3"), arguments: [ReportFormat.junit, .checkstyle])
     func xmlOfARealRunIsWellFormed(_ format: ReportFormat) throws {
-        let outcome = try Self.run(["fixtures/corpus", "fixtures/check", "--format", format.rawValue])
+        let outcome = try Self.run(["fixtures/corpus", "fixtures/check", "--format", format.rawValue], in: Self.root)
         #expect(PythonCheck.xmlProblems(outcome.output) == "")
     }
 
     // MARK: --jobs
 
     @Test func jobsDoNotChangeTheOutput() throws {
-        for format in ["json", "sarif", "text", "checkstyle"] {
-            let one = try Self.run(["fixtures/corpus", "fixtures/check", "--format", format, "--jobs", "1", "--statistics"])
-            for jobs in ["2", "5"] {
-                let many = try Self.run(["fixtures/corpus", "fixtures/check", "--format", format, "--jobs", jobs, "--statistics"])
+        for format in ["json", "sarif", "text"] {
+            let one = try Self.run(["fixtures/corpus", "fixtures/check", "--format", format, "--jobs", "1", "--statistics"], in: Self.root)
+            for jobs in ["3"] {
+                let many = try Self.run(["fixtures/corpus", "fixtures/check", "--format", format, "--jobs", jobs, "--statistics"], in: Self.root)
                 #expect(many.output == one.output, "--format \(format) --jobs \(jobs)")
                 #expect(many.statistics == one.statistics)
                 #expect(many.errors == one.errors)
@@ -95,14 +99,15 @@ struct CheckReportTests {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let outcome = try Self.run([
-            "fixtures/demo", "--format", "sarif", "--output", "\(folder)/a.sarif", "--format", "json", "--output", "\(folder)/b.json",
+            "--format", "sarif", "--output", "\(folder)/a.sarif", "--format", "json", "--output", "\(folder)/b.json",
         ])
         #expect(outcome.output == "")
         let delivered = outcome.deliver { text, path throws(OutputFile.Failure) in try OutputFile.replace(text, at: path) }
-        #expect(delivered.standardOutput == "4 files, 13 images: 6 findings (5 errors, 1 warning, 0 notes), 1 suppressed; wrote \(folder)/a.sarif (sarif), \(folder)/b.json (json)\n")
+        let summary = "2 files, 9 images: 8 findings (3 errors, 1 warning, 4 notes), 1 suppressed"
+        #expect(delivered.standardOutput == "\(summary); wrote \(folder)/a.sarif (sarif), \(folder)/b.json (json)\n")
         #expect(delivered.status == .findings)
         let json = try String(contentsOfFile: "\(folder)/b.json", encoding: .utf8)
-        #expect(json == (try Self.run(["fixtures/demo", "--format", "json"])).output)
+        #expect(json == (try Self.run(["--format", "json"])).output)
         let sarif = try String(contentsOfFile: "\(folder)/a.sarif", encoding: .utf8)
         #expect(sarif.contains("\"version\": \"2.1.0\""))
         // Only the two reports: no temporary file is left behind.
@@ -110,14 +115,14 @@ struct CheckReportTests {
     }
 
     @Test func aFormatWithoutOutputGoesToStandardOutputAndTheSummaryToStandardError() throws {
-        let outcome = try Self.run(["fixtures/demo", "--format", "gitlab", "--output", "/dev/null", "--format", "json"])
+        let outcome = try Self.run(["--format", "gitlab", "--output", "/dev/null", "--format", "json"])
         let delivered = outcome.deliver { _, _ throws(OutputFile.Failure) in }
-        #expect(delivered.standardOutput == (try Self.run(["fixtures/demo", "--format", "json"])).output)
+        #expect(delivered.standardOutput == (try Self.run(["--format", "json"])).output)
         #expect(delivered.standardError.hasSuffix("; wrote /dev/null (gitlab)\n"))
     }
 
     @Test func quietLeavesOutTheSummaryLine() throws {
-        let outcome = try Self.run(["fixtures/demo", "--format", "gitlab", "--output", "x.json", "--quiet"])
+        let outcome = try Self.run(["--format", "gitlab", "--output", "x.json", "--quiet"])
         let delivered = outcome.deliver { _, _ throws(OutputFile.Failure) in }
         #expect(delivered.standardOutput == "")
         #expect(delivered.standardError == "")
@@ -128,7 +133,7 @@ struct CheckReportTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try "old".write(toFile: "\(folder)/report.json", atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: "\(folder)/dir", withIntermediateDirectories: false)
-        let outcome = try Self.run(["fixtures/demo", "--format", "json", "--output", "\(folder)/dir", "--format", "json", "--output", "\(folder)/missing/x.json"])
+        let outcome = try Self.run(["--format", "json", "--output", "\(folder)/dir", "--format", "json", "--output", "\(folder)/missing/x.json"])
         let delivered = outcome.deliver { text, path throws(OutputFile.Failure) in try OutputFile.replace(text, at: path) }
         #expect(delivered.status == .failure)
         #expect(delivered.standardError.contains("cannot write the report: \(folder)/dir: Is a directory"))
@@ -140,6 +145,19 @@ struct CheckReportTests {
         #expect(try String(contentsOfFile: "\(folder)/report.json", encoding: .utf8) == "new\n")
     }
 
+    @Test func aDeviceOrALinkIsWrittenInPlaceNotReplaced() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try OutputFile.replace("nothing\n", at: "/dev/null")
+        let null = try FileManager.default.attributesOfItem(atPath: "/dev/null")
+        #expect(null[.type] as? FileAttributeType == .typeCharacterSpecial)
+        try "old".write(toFile: "\(folder)/target.json", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: "\(folder)/link.json", withDestinationPath: "\(folder)/target.json")
+        try OutputFile.replace("new", at: "\(folder)/link.json")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: "\(folder)/link.json") == "\(folder)/target.json")
+        #expect(try String(contentsOfFile: "\(folder)/target.json", encoding: .utf8) == "new")
+    }
+
     @Test func formatsAndOutputsMustPairUp() {
         #expect(runImageLint(["check", "fixtures/demo", "--output", "a", "--output", "b"]) == 2)
         #expect(runImageLint(["check", "fixtures/demo", "--format", "json", "--format", "sarif"]) == 2)
@@ -149,16 +167,16 @@ struct CheckReportTests {
     // MARK: --statistics
 
     @Test func statisticsFollowATextReportAndAvoidAMachineOne() throws {
-        let text = try Self.run(["fixtures/demo", "--statistics"]).deliver { _, _ throws(OutputFile.Failure) in }
+        let text = try Self.run(["--statistics"]).deliver { _, _ throws(OutputFile.Failure) in }
         let statistics = """
-              4  no-latest            error
-              1  invalid-reference    error
+              4  fully-qualified      note
+              3  no-latest            error
               1  unresolved-variable  warning
-              6  findings in total
+              8  findings in total
 
             """
-        #expect(text.standardOutput.hasSuffix("0 notes), 1 suppressed\n" + statistics))
-        let json = try Self.run(["fixtures/demo", "--statistics", "--format", "json"]).deliver { _, _ throws(OutputFile.Failure) in }
+        #expect(text.standardOutput.hasSuffix("4 notes), 1 suppressed\n" + statistics))
+        let json = try Self.run(["--statistics", "--format", "json"]).deliver { _, _ throws(OutputFile.Failure) in }
         #expect(json.standardOutput.hasSuffix("}\n"))
         #expect(json.standardError == statistics)
     }

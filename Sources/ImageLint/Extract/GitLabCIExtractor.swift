@@ -98,6 +98,7 @@ struct GitLabCIWalk {
     init(file: SourceFile, options: ExtractionOptions, limits: YAMLLimits) {
         self.options = options
         collector = YAMLOccurrenceCollector(file: file, limits: limits)
+        collector.reachesNodesTwice = true
     }
 
     /// `spec.inputs.<name>.default` of a component header.

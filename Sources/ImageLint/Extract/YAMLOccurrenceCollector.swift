@@ -22,6 +22,10 @@ struct YAMLOccurrenceCollector {
     private var aliasSites: Set<Key> = []
     private var budget: Int
     private var budgetExhausted = false
+    /// Whether a node can be reached twice without an alias (GitLab's
+    /// `!reference`), so every node is remembered, not only in streams with
+    /// anchors.
+    var reachesNodesTwice = false
 
     private struct Key: Hashable {
         var node: Int
@@ -37,18 +41,19 @@ struct YAMLOccurrenceCollector {
     /// reported; when it was, the alias that reached it this time is added
     /// to that occurrence as a related location (`usage` says by what, e.g.
     /// "service web").
-    mutating func alreadyReported(_ node: YAMLNode, offset: Int = 0, usage: String?) -> Bool {
-        guard let index = seen[Key(node: node.id, offset: offset)] else { return false }
-        addAliasSite(of: node, to: index, usage: usage)
+    mutating func alreadyReported(_ node: YAMLNode, offset: Int = 0, usage: @autoclosure () -> String?) -> Bool {
+        // Without an anchor in the stream no node can be reached twice.
+        guard node.storage.hasAnchors || reachesNodesTwice, let index = seen[Key(node: node.id, offset: offset)] else { return false }
+        addAliasSite(of: node, to: index, usage: usage())
         return true
     }
 
     /// Adds `occurrence`, found at `node`, as reached this time.
-    mutating func add(_ occurrence: ImageOccurrence, at node: YAMLNode, offset: Int = 0, usage: String?) {
+    mutating func add(_ occurrence: ImageOccurrence, at node: YAMLNode, offset: Int = 0, usage: @autoclosure () -> String?) {
         let index = occurrences.count
         occurrences.append(occurrence)
-        seen[Key(node: node.id, offset: offset)] = index
-        addAliasSite(of: node, to: index, usage: usage)
+        if node.storage.hasAnchors || reachesNodesTwice { seen[Key(node: node.id, offset: offset)] = index }
+        addAliasSite(of: node, to: index, usage: usage())
     }
 
     private mutating func addAliasSite(of node: YAMLNode, to index: Int, usage: String?) {
@@ -65,10 +70,15 @@ struct YAMLOccurrenceCollector {
 
     /// The occurrences in source order (then by role, for two at one place).
     func sortedOccurrences() -> [ImageOccurrence] {
-        occurrences.enumerated().sorted { a, b in
-            if a.element.location.span != b.element.location.span { return a.element.location.span < b.element.location.span }
-            return a.offset < b.offset
-        }.map(\.element)
+        // Usually already in order (written order is source order): no copy.
+        let inOrder = zip(occurrences, occurrences.dropFirst()).allSatisfy { $0.location.span <= $1.location.span }
+        if inOrder { return occurrences }
+        let order = occurrences.indices.sorted { a, b in
+            let left = occurrences[a].location.span
+            let right = occurrences[b].location.span
+            return left != right ? left < right : a < b
+        }
+        return order.map { occurrences[$0] }
     }
 
     /// Everything gathered, in source order, with `readDiagnostics` (the
@@ -173,4 +183,10 @@ struct YAMLOccurrenceCollector {
         guard scalar.style == .plain, scalar.tag != "tag:yaml.org,2002:str" else { return false }
         return scalar.valueBytes.withUnsafeBufferPointer { YAMLCoreType.resolve($0) } == .null
     }
+}
+
+extension YAMLStorage {
+    /// Whether the stream has any anchor, so that a node may be reached
+    /// through an alias.
+    var hasAnchors: Bool { !anchors.isEmpty }
 }

@@ -61,8 +61,12 @@ extension ImageFacts {
     /// for splitting the domain off (a first component, before a `/`, with
     /// a `.`, a `:`, upper case, or exactly `localhost`).
     static func namesRegistry(_ written: String) -> Bool {
-        guard let slash = written.firstIndex(of: "/") else { return false }
-        let first = written[..<slash]
-        return first.contains(".") || first.contains(":") || first == "localhost" || first.contains(where: \.isUppercase)
+        let utf8 = written.utf8
+        guard let slash = utf8.firstIndex(of: UInt8(ascii: "/")) else { return false }
+        let first = utf8[..<slash]
+        if first.elementsEqual("localhost".utf8) { return true }
+        return first.contains { byte in
+            byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":") || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+        }
     }
 }

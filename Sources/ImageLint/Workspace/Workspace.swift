@@ -41,10 +41,11 @@ public struct Workspace: Sendable {
         selects: (String) -> Bool = { _ in true }
     ) -> Contents {
         let collected = walker.collect(paths, kind: forced, currentDirectory: currentDirectory)
+        var companionLoader = CompanionLoader(fileExists: walker.detector.fileExists)
         var contents = Contents()
         contents.failures = collected.failures
         for file in collected.files where selects(file.path) {
-            switch load(file, kind: forced) {
+            switch load(file, kind: forced, companions: &companionLoader) {
             case .file(let loaded): contents.files.append(loaded)
             case .failure(let failure): contents.failures.append(failure)
             case .note(let note): contents.notes.append(note)
@@ -68,18 +69,30 @@ public struct Workspace: Sendable {
     /// Reads one file of ``FileWalker/collect(_:kind:currentDirectory:)``
     /// and decides its kind: the step a parallel run does per file.
     public func load(_ file: WorkspaceFile, kind forced: FileKind? = nil) -> Loaded {
+        var companions = CompanionLoader(fileExists: walker.detector.fileExists)
+        return load(file, kind: forced, companions: &companions)
+    }
+
+    /// As ``load(_:kind:)``, reading each companion file once for all
+    /// the files loaded through the same `companions`.
+    func load(_ file: WorkspaceFile, kind forced: FileKind?, companions: inout CompanionLoader) -> Loaded {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(file.systemPath)
         } catch {
             return .failure(FileSystem.Failure(path: file.path, reason: error.reason))
         }
-        return classify(file, bytes: bytes, kind: forced)
+        return classify(file, bytes: bytes, kind: forced, companions: &companions)
     }
 
     /// The kind of `file` with content `bytes` (also for text that did not
     /// come from the disk, such as an editor's buffer on standard input).
     public func classify(_ file: WorkspaceFile, bytes: [UInt8], kind forced: FileKind? = nil) -> Loaded {
+        var companions = CompanionLoader(fileExists: walker.detector.fileExists)
+        return classify(file, bytes: bytes, kind: forced, companions: &companions)
+    }
+
+    func classify(_ file: WorkspaceFile, bytes: [UInt8], kind forced: FileKind?, companions: inout CompanionLoader) -> Loaded {
         if Workspace.isBinary(bytes) {
             return .note(Note(path: file.path, message: "binary file skipped"))
         }
@@ -94,12 +107,8 @@ public struct Workspace: Sendable {
             }
             return .skipped
         }
-        // Per file, so parallel runs share nothing; a `.env` used by several
-        // compose files is read once per file, and the linter reports its
-        // problems once.
-        var companionLoader = CompanionLoader(fileExists: walker.detector.fileExists)
-        let companions = companionLoader.companions(of: file, kind: kind)
-        return .file(LoadedFile(source: SourceFile(path: file.path, bytes: bytes), kind: kind, companions: companions))
+        let companionFiles = companions.companions(of: file, kind: kind)
+        return .file(LoadedFile(source: SourceFile(path: file.path, bytes: bytes), kind: kind, companions: companionFiles))
     }
 
     /// A NUL byte among the first ``binaryProbeLength`` bytes.

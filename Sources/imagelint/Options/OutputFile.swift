@@ -31,7 +31,16 @@ extension OutputFile {
     /// (same file system, so the rename is atomic), which is then renamed
     /// over `path`. On any failure the temporary file is removed and `path`
     /// is left as it was.
+    ///
+    /// A path that is not a regular file (`/dev/null`, `/dev/stdout`, a
+    /// named pipe) or is a symbolic link is written in place instead, so the
+    /// device or the link is never replaced by a file.
     static func replace(_ text: String, at path: String) throws(Failure) {
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            try write(text, to: path)
+            return
+        }
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
