@@ -128,24 +128,45 @@ struct KubernetesObjectWalk {
     }
 
     mutating func document(_ document: YAMLDocument) {
-        guard let root = document.root, KubernetesExtractor.isObject(root) else { return }
+        guard let root = document.root else { return }
         object(root, document: document.index, depth: 0)
     }
 
-    /// One object, dispatched on its API group and kind.
+    /// One object, dispatched on its API group and kind; nothing for a
+    /// mapping without `apiVersion` and `kind`.
     mutating func object(_ node: YAMLNode, document: Int, depth: Int) {
-        guard depth < Self.maxDepth, let object = node.mapping, collector.spend(at: node),
-              let apiVersion = object["apiVersion"]?.scalar?.value, let kind = object["kind"]?.scalar?.value
-        else { return }
+        guard depth < Self.maxDepth, let object = node.mapping else { return }
+        // One pass over the object's keys (every document goes through here).
+        var apiVersionNode: YAMLScalar?
+        var kindNode: YAMLScalar?
+        var metadata: YAMLMapping?
+        var spec: YAMLNode?
+        for pair in object {
+            guard let key = pair.key.scalar else { continue }
+            switch key.valueBytes.count {
+            case 10 where apiVersionNode == nil && key.hasValue("apiVersion"): apiVersionNode = pair.value.scalar
+            case 4 where kindNode == nil && key.hasValue("kind"): kindNode = pair.value.scalar
+            case 4 where spec == nil && key.hasValue("spec"): spec = pair.value
+            case 8 where metadata == nil && key.hasValue("metadata"): metadata = pair.value.mapping
+            default: break
+            }
+        }
+        guard let apiVersionNode, !apiVersionNode.isEmpty, let kindNode, !kindNode.isEmpty, collector.spend(at: node) else { return }
+        let kind = kindNode.value
         var base = OccurrenceContext()
         base.kind = kind
         base.document = document
-        if let metadata = object["metadata"]?.mapping {
-            base.name = metadata["name"]?.scalar?.value
-            base.namespace = metadata["namespace"]?.scalar?.value
+        if let metadata {
+            for pair in metadata {
+                guard let key = pair.key.scalar else { continue }
+                if base.name == nil, key.hasValue("name") {
+                    base.name = pair.value.scalar?.value
+                } else if base.namespace == nil, key.hasValue("namespace") {
+                    base.namespace = pair.value.scalar?.value
+                }
+            }
         }
-        let group = Self.group(of: apiVersion)
-        let spec = object["spec"]
+        let group = Self.group(of: apiVersionNode.value)
 
         if kind.hasSuffix("List"), let items = object["items"]?.sequence {
             for item in items where KubernetesExtractor.isObject(item) {
