@@ -44,8 +44,10 @@ pre_commit="$work/venv/bin/pre-commit"
 pass "installed $("$pre_commit" --version) ($(elapsed))"
 
 export PRE_COMMIT_HOME="${IMAGELINT_PRE_COMMIT_HOME:-$work/cache}"
-# Keep the user's git configuration and hooks out of the temporary repositories.
-export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
+# Keep the user's git configuration and hooks out of the temporary
+# repositories. The system configuration stays: it may redirect package
+# URLs to a local mirror that `swift build` inside pre-commit needs.
+export GIT_CONFIG_GLOBAL=/dev/null
 hook_repo="$work/imagelint"
 git clone --quiet "$repo" "$hook_repo"
 echo "trying the hook of commit $(git -C "$hook_repo" rev-parse --short HEAD)"

@@ -14,6 +14,10 @@ enum YAMLExtractBench {
         ("compose", [.compose]),
         ("kustomize", [.kustomize]),
         ("helm-values", [.helmValues]),
+        ("kubernetes + github-actions + gitlab-ci", [.kubernetes, .githubActions, .gitlabCI]),
+        ("kubernetes", [.kubernetes]),
+        ("github-actions", [.githubActions]),
+        ("gitlab-ci", [.gitlabCI]),
     ]
 
     static func run(corpus: String, rounds: Int) {

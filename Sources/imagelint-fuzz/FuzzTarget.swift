@@ -15,6 +15,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case yaml
     /// Compose interpolation, `.env`, compose / kustomize / Helm values extractors.
     case compose
+    /// The Kubernetes, GitHub Actions and GitLab CI extractors on the YAML reader.
+    case workloads
 
     /// The properties this target violates on `input`; empty when all hold.
     func violations(in input: UnsafeBufferPointer<UInt8>) -> [String] {
@@ -24,6 +26,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .pattern: PatternFuzzing.violations(in: input)
         case .yaml: YAMLFuzzTarget.violations(in: input)
         case .compose: ComposeFamilyFuzzing.violations(in: input)
+        case .workloads: WorkloadFuzzing.violations(in: input)
         }
     }
 }

@@ -49,9 +49,15 @@ public struct FileKindDetector: Sendable {
     /// Whether a regular file exists at a path (neighbour rules ask it).
     public var fileExists: @Sendable (String) -> Bool
 
-    public static let standardNameRules: [any FileNameRule] = [DockerfileNameRule(), KustomizeNameRule(), ComposeNameRule()]
+    public static let standardNameRules: [any FileNameRule] = [
+        DockerfileNameRule(), KustomizeNameRule(), ComposeNameRule(), GitHubActionsNameRule(), GitLabCINameRule(),
+    ]
     public static let standardNeighbourRules: [any FileNeighbourRule] = [HelmValuesRule()]
-    public static let standardWalkContentRules: [any FileContentRule] = [KustomizeContentRule(), ComposeContentRule()]
+    /// Kustomize before Kubernetes (a kustomization has `apiVersion` and
+    /// `kind` too); the CI rules parse, so they come last.
+    public static let standardWalkContentRules: [any FileContentRule] = [
+        KustomizeContentRule(), KubernetesContentRule(), ComposeContentRule(), GitHubActionsContentRule(), GitLabCIContentRule(),
+    ]
     public static let standardExplicitContentRules: [any FileContentRule] = [DockerfileContentRule()]
 
     public init(

@@ -239,7 +239,13 @@ struct YAMLStreamBuilder {
             spanEnd = max(layout.contentEnd, spanStart)
             if !layout.isExact { flags |= YAMLNodeRecord.inexactBlock }
         default:
-            if length == 0 { spanStart = endOffset }
+            if length == 0 {
+                spanStart = endOffset
+            } else if hasProperties, endOffset - contentStart < min(length, endOffset - startOffset) {
+                // Properties glued to the value in a way not foreseen: the
+                // value is at least its own length before the end.
+                spanStart = max(startOffset, endOffset - length)
+            }
         }
         // Keep the value as a range of the file when it is the source text
         // (most scalars); copy it only when decoding changed it.
@@ -390,8 +396,11 @@ struct YAMLStreamBuilder {
     private func skipProperties(from start: Int, to end: Int) -> Int {
         var i = start
         while i < end, bytes[i] == UInt8(ascii: "&") || bytes[i] == UInt8(ascii: "!") {
+            // An anchor name is letters, digits, `-` and `_` (libyaml's rule:
+            // `&t?x` is the anchor `t` on the scalar `?x`); a tag runs to a blank.
+            let isAnchor = bytes[i] == UInt8(ascii: "&")
             i += 1
-            while i < end, !Self.isBlankOrBreak(bytes[i]) { i += 1 }
+            while i < end, isAnchor ? Self.isAnchorByte(bytes[i]) : !Self.isBlankOrBreak(bytes[i]) { i += 1 }
             while i < end {
                 let b = bytes[i]
                 if Self.isBlankOrBreak(b) {
@@ -404,6 +413,11 @@ struct YAMLStreamBuilder {
             }
         }
         return i
+    }
+
+    @inline(__always) static func isAnchorByte(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z"))
+            || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
     }
 
     @inline(__always) static func isBlankOrBreak(_ b: UInt8) -> Bool {

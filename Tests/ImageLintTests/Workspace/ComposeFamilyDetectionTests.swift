@@ -76,7 +76,7 @@ struct ComposeFamilyDetectionTests {
         ("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nimages: []\n", .kustomize),
         ("apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n", .kustomize),
         ("apiVersion: \"kustomize.config.k8s.io/v1beta1\"\nkind: 'Kustomization' # c\n", .kustomize),
-        ("apiVersion: apps/v1\nkind: Kustomization\n", nil),
+        ("apiVersion: apps/v1\nkind: Kustomization\n", .kubernetes),
     ])
     func contentRules(_ text: String, _ kind: FileKind?) {
         #expect(Self.detector().kind(forWalkedPath: "x/any.yaml", systemPath: "/r/x/any.yaml", content: Array(text.utf8)) == kind)
