@@ -47,13 +47,7 @@ enum YAMLExtractBench {
                     return found
                 },
             ]
-            var baseline: Double?
-            for (stage, (seconds, checksum)) in zip(stages, measure(stages, rounds: rounds)) {
-                let ratio = baseline.map { " \(((seconds / $0) * 100).rounded() / 100)x" } ?? ""
-                let throughput = (Double(bytes) / seconds / 1_048_576).rounded()
-                print("  \(stage.name): \(format(seconds)) (\(Int(throughput)) MiB/s, checksum \(checksum))\(ratio)")
-                if baseline == nil { baseline = seconds }
-            }
+            YAMLBench.printRatios(stages, bytes: bytes, rounds: rounds)
         }
     }
 }

@@ -222,7 +222,8 @@ struct ComposeWalk {
                 collector.add(occurrence, at: scalar.node, offset: -1, usage: usage())
                 first = false
             } else {
-                collector.add(occurrence, at: scalar.node, offset: occurrence.location.span.start, usage: usage())
+                let offset = occurrence.location.span.start
+                collector.add(occurrence, at: scalar.node, offset: offset, usage: usage())
             }
         }
         collector.diagnostics += inline.diagnostics

@@ -43,18 +43,23 @@ public struct DotEnvEntry: Sendable, Hashable {
 public struct DotEnvFile: Sendable {
     public let file: SourceFile
     /// Every definition in file order (a key may appear more than once).
-    public var entries: [DotEnvEntry]
-    public var diagnostics: [Diagnostic]
+    public let entries: [DotEnvEntry]
+    public let diagnostics: [Diagnostic]
+    /// The index in `entries` of the definition that counts, by key.
+    private let lastIndex: [String: Int]
 
     public init(file: SourceFile, entries: [DotEnvEntry], diagnostics: [Diagnostic]) {
         self.file = file
         self.entries = entries
         self.diagnostics = diagnostics
+        var lastIndex: [String: Int] = [:]
+        for (index, entry) in entries.enumerated() { lastIndex[entry.key] = index }
+        self.lastIndex = lastIndex
     }
 
     /// The definition of `key` that counts: the last one in the file.
     public func entry(_ key: String) -> DotEnvEntry? {
-        entries.last { $0.key == key }
+        lastIndex[key].map { entries[$0] }
     }
 
     /// `key` as a variable for interpolation: its value with the `.env`

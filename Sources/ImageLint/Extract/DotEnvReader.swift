@@ -27,9 +27,13 @@ public enum DotEnvReader {
         environment: ComposeInterpolation.Lookup = { _ in nil },
         fallback: ComposeInterpolation.Lookup = { _ in nil }
     ) -> DotEnvFile {
-        var scanner = DotEnvScanner(file: file)
-        scanner.scan(environment: environment, fallback: fallback)
-        return DotEnvFile(file: file, entries: scanner.entries, diagnostics: scanner.diagnostics)
+        withoutActuallyEscaping(environment) { environment in
+            withoutActuallyEscaping(fallback) { fallback in
+                var scanner = DotEnvScanner(file: file, environment: environment, fallback: fallback)
+                scanner.scan()
+                return DotEnvFile(file: file, entries: scanner.entries, diagnostics: scanner.diagnostics)
+            }
+        }
     }
 }
 
@@ -37,14 +41,34 @@ private struct DotEnvScanner {
     let file: SourceFile
     let bytes: [UInt8]
     var entries: [DotEnvEntry] = []
+    /// The latest definition of each key so far.
+    var lastIndex: [String: Int] = [:]
     var diagnostics: [Diagnostic] = []
 
-    init(file: SourceFile) {
+    let environment: ComposeInterpolation.Lookup
+    let fallback: ComposeInterpolation.Lookup
+
+    init(file: SourceFile, environment: @escaping ComposeInterpolation.Lookup, fallback: @escaping ComposeInterpolation.Lookup) {
         self.file = file
         self.bytes = file.bytes
+        self.environment = environment
+        self.fallback = fallback
     }
 
-    mutating func scan(environment: ComposeInterpolation.Lookup, fallback: ComposeInterpolation.Lookup) {
+    /// Interpolates a value with the environment, the keys defined so far,
+    /// then the fallback. Not mutating: the look-up's view of `entries` is
+    /// gone when it returns, so recording the entry does not copy them.
+    func interpolate(_ raw: ArraySlice<UInt8>) -> InterpolationResult {
+        ComposeInterpolation.interpolate(raw) { name in
+            if let value = environment(name) { return value }
+            if let index = lastIndex[name], let value = entries[index].value {
+                return VariableUse(name: name, value: value, origin: .file(file.location(entries[index].valueSpan)))
+            }
+            return fallback(name)
+        }
+    }
+
+    mutating func scan() {
         let n = bytes.count
         var i = file.lines.bomLength
         while i < n {
@@ -99,7 +123,7 @@ private struct DotEnvScanner {
             if terminator != UInt8(ascii: "=") && terminator != UInt8(ascii: ":") {
                 // A bare `KEY`: inherited from the environment.
                 let inherited = environment(key)
-                entries.append(DotEnvEntry(
+                record(DotEnvEntry(
                     key: key, keySpan: keySpan, valueSpan: keySpan, quoting: .none, literal: "",
                     isInherited: true, value: inherited?.value,
                     unresolved: inherited?.value == nil ? [key] : [],
@@ -110,23 +134,16 @@ private struct DotEnvScanner {
             }
             var v = j + 1
             while v < n, Self.isBlank(bytes[v]) { v += 1 }
-            let lookup: ComposeInterpolation.Lookup = { [entries, file] name in
-                if let value = environment(name) { return value }
-                if let entry = entries.last(where: { $0.key == name }), let value = entry.value {
-                    return VariableUse(name: name, value: value, origin: .file(file.location(entry.valueSpan)))
-                }
-                return fallback(name)
-            }
             if v < n, bytes[v] == UInt8(ascii: "'") || bytes[v] == UInt8(ascii: "\"") {
-                i = quoted(key: key, keySpan: keySpan, quoteAt: v, lookup: lookup)
+                i = quoted(key: key, keySpan: keySpan, quoteAt: v)
             } else {
-                i = unquoted(key: key, keySpan: keySpan, start: v, lookup: lookup)
+                i = unquoted(key: key, keySpan: keySpan, start: v)
             }
         }
     }
 
     /// An unquoted value from `start` to the end of its line.
-    mutating func unquoted(key: String, keySpan: SourceSpan, start: Int, lookup: ComposeInterpolation.Lookup) -> Int {
+    mutating func unquoted(key: String, keySpan: SourceSpan, start: Int) -> Int {
         let lineEnd = lineEnd(from: start)
         var end = lineEnd
         var k = start
@@ -140,11 +157,11 @@ private struct DotEnvScanner {
         while end > start, Self.isWhitespace(bytes[end - 1]) { end -= 1 }
         let span = SourceSpan(start: start, end: end)
         let raw = bytes[start..<end]
-        let result = ComposeInterpolation.interpolate(raw, lookup: lookup)
+        let result = interpolate(raw)
         for problem in result.problems {
             error(problem.message, SourceSpan(start: start + problem.start, end: start + problem.end))
         }
-        entries.append(DotEnvEntry(
+        record(DotEnvEntry(
             key: key, keySpan: keySpan, valueSpan: span, quoting: .none,
             literal: String(decoding: raw, as: UTF8.self), isInherited: false,
             value: result.problems.isEmpty ? result.value : nil,
@@ -154,7 +171,7 @@ private struct DotEnvScanner {
     }
 
     /// A quoted value whose opening quote is at `quoteAt`.
-    mutating func quoted(key: String, keySpan: SourceSpan, quoteAt: Int, lookup: ComposeInterpolation.Lookup) -> Int {
+    mutating func quoted(key: String, keySpan: SourceSpan, quoteAt: Int) -> Int {
         let n = bytes.count
         let quote = bytes[quoteAt]
         var chars: [UInt8] = []
@@ -188,19 +205,19 @@ private struct DotEnvScanner {
             // The closing quote.
             let span = SourceSpan(start: quoteAt + 1, end: k)
             if quote == UInt8(ascii: "'") {
-                entries.append(DotEnvEntry(
+                record(DotEnvEntry(
                     key: key, keySpan: keySpan, valueSpan: span, quoting: .single,
                     literal: String(decoding: chars, as: UTF8.self), isInherited: false,
                     value: String(decoding: chars, as: UTF8.self)
                 ))
             } else {
                 let unescaped = Self.expandEscapes(chars)
-                let result = ComposeInterpolation.interpolate(unescaped[...], lookup: lookup)
+                let result = interpolate(unescaped[...])
                 for problem in result.problems {
                     // Escapes break the 1:1 mapping: report on the whole value.
                     error(problem.message, span)
                 }
-                entries.append(DotEnvEntry(
+                record(DotEnvEntry(
                     key: key, keySpan: keySpan, valueSpan: span, quoting: .double,
                     literal: String(decoding: unescaped, as: UTF8.self), isInherited: false,
                     value: result.problems.isEmpty ? result.value : nil,
@@ -267,6 +284,11 @@ private struct DotEnvScanner {
             }
         }
         return out
+    }
+
+    mutating func record(_ entry: DotEnvEntry) {
+        lastIndex[entry.key] = entries.count
+        entries.append(entry)
     }
 
     /// The offset of the line break that ends the line holding `offset` (or the end).

@@ -49,7 +49,7 @@ struct YAMLOccurrenceCollector {
     }
 
     /// Adds `occurrence`, found at `node`, as reached this time.
-    mutating func add(_ occurrence: ImageOccurrence, at node: YAMLNode, offset: Int = 0, usage: @autoclosure () -> String?) {
+    mutating func add(_ occurrence: consuming ImageOccurrence, at node: YAMLNode, offset: Int = 0, usage: @autoclosure () -> String?) {
         let index = occurrences.count
         occurrences.append(occurrence)
         if node.storage.hasAnchors || reachesNodesTwice { seen[Key(node: node.id, offset: offset)] = index }
