@@ -39,6 +39,8 @@ public struct Linter: Sendable {
         /// Findings before suppressions and exceptions.
         public var findings: [Finding]
         var relativePaths: [String?]
+        /// Files the extractor also read (`.env`, `Chart.yaml`); findings may point into them.
+        public var companions: CompanionFiles
     }
 
     /// The file's path relative to each of the policy's base directories.
@@ -52,12 +54,15 @@ public struct Linter: Sendable {
         policy.selects(relativePaths: relativePaths(of: path))
     }
 
-    /// Extracts and evaluates one file; `companions` are the files its
-    /// extractor also reads (a compose file's `.env`).
+    /// `companions` are the files the extractor also reads (a compose
+    /// file's `.env`, a values file's `Chart.yaml`; see ``CompanionFiles``).
     public func analyze(file: SourceFile, kind: FileKind, companions: CompanionFiles = CompanionFiles()) -> FileAnalysis {
         let extraction = Extractor.extract(file, kind: kind, options: options, companions: companions)
         let paths = relativePaths(of: file.path)
-        var analysis = FileAnalysis(file: file, kind: kind, occurrences: extraction.occurrences, images: [], findings: [], relativePaths: paths)
+        var analysis = FileAnalysis(
+            file: file, kind: kind, occurrences: extraction.occurrences, images: [], findings: [],
+            relativePaths: paths, companions: companions
+        )
         analysis.findings = extraction.diagnostics.map(Finding.init(diagnostic:))
         analysis.images.reserveCapacity(extraction.occurrences.count)
         for occurrence in extraction.occurrences {
@@ -71,6 +76,15 @@ public struct Linter: Sendable {
     /// Lints one file alone (no cross-file rules): what an editor asks for.
     public func lint(file: SourceFile, kind: FileKind, companions: CompanionFiles = CompanionFiles()) -> FileResult {
         finalize(analyze(file: file, kind: kind, companions: companions))
+    }
+
+    /// ``lint(file:kind:companions:)`` without keeping a linter around.
+    public static func lint(
+        file: SourceFile, kind: FileKind, policy: Policy, options: ExtractionOptions = ExtractionOptions(),
+        companions: CompanionFiles = CompanionFiles(), today: PolicyDate, workingDirectory: String
+    ) -> FileResult {
+        Linter(policy: policy, options: options, today: today, workingDirectory: workingDirectory)
+            .lint(file: file, kind: kind, companions: companions)
     }
 
     /// Lints every file of a run, with the run-level rules.
@@ -113,10 +127,44 @@ public struct Linter: Sendable {
                 if let index = owner[finding.location.path] { analyses[index].findings.append(finding) }
             }
         }
-        return LintReport(
-            files: analyses.map(finalize),
-            runFindings: runFindings()
-        )
+        var files = analyses.map(finalize)
+        let companions = Linter.shareCompanions(&files, companions: analyses.map(\.companions))
+        return LintReport(files: files, runFindings: runFindings(), auxiliaryFiles: companions)
+    }
+
+    /// A companion shared by several files (one `.env` for two compose
+    /// files) reports its own problems once, with the first file that reads
+    /// it. Returns the companions, so reporters can show their lines.
+    public static func shareCompanions(_ results: inout [FileResult], companions: [CompanionFiles]) -> [SourceFile] {
+        var seen: Set<FindingKey> = []
+        var files: [SourceFile] = []
+        for index in results.indices {
+            let path = results[index].file.path
+            results[index].findings.removeAll { finding in
+                finding.location.path != path && !seen.insert(FindingKey(finding)).inserted
+            }
+            guard index < companions.count else { continue }
+            for companion in [companions[index].dotEnv, companions[index].chart].compactMap({ $0 })
+            where !files.contains(where: { $0.path == companion.path }) {
+                files.append(companion)
+            }
+        }
+        return files
+    }
+
+    /// What makes two findings the same report.
+    private struct FindingKey: Hashable {
+        var rule: String
+        var path: String
+        var span: SourceSpan
+        var message: String
+
+        init(_ finding: Finding) {
+            rule = finding.rule
+            path = finding.location.path
+            span = finding.location.span
+            message = finding.message
+        }
     }
 
     /// Applies suppression comments and exceptions, then reports unused suppressions.
@@ -127,8 +175,10 @@ public struct Linter: Sendable {
         var kept: [Finding] = []
         var suppressed = 0
         for finding in analysis.findings {
-            // Comments first, so a comment that also has an exception still counts as used.
-            if filter.suppresses(finding) || isExcepted(finding, exceptions, analysis.relativePaths) {
+            // Comments first, so a comment that also has an exception still
+            // counts as used; a file's comments only cover its own lines.
+            let inFile = finding.location.path == analysis.file.path
+            if (inFile && filter.suppresses(finding)) || isExcepted(finding, exceptions, analysis.relativePaths) {
                 suppressed += 1
             } else {
                 kept.append(finding)

@@ -196,23 +196,22 @@ enum Normalization {
         init(layout: ReferenceLayout, _ bytes: UnsafeBufferPointer<UInt8>) {
             let slash: Int
             if layout.domainEnd >= 0 {
+                // The first component is the domain; the grammar saw its
+                // dots and colons. Upper case only matters without them.
                 slash = layout.domainEnd
                 slashAfterFirstSlash = layout.firstPathSlash >= 0
+                dotOrColonBeforeSlash = layout.domainHasDotOrColon
+                unusualBeforeSlash = !dotOrColonBeforeSlash
+                    && (0 ..< slash).contains { ASCII.isUpper(bytes[$0]) }
             } else {
+                // The first component is a path component: lower case, no
+                // colon, perhaps a dot.
                 slash = layout.firstPathSlash
                 slashAfterFirstSlash = layout.hasSecondPathSlash
+                dotOrColonBeforeSlash = (0 ..< max(slash, 0)).contains { bytes[$0] == ASCII.dot }
+                unusualBeforeSlash = false
             }
             firstSlash = slash >= 0 ? slash : nil
-            // Matched text is ASCII: only '.', ':' and upper case matter here.
-            var flags: UInt8 = 0
-            var colons: UInt8 = 0
-            for offset in 0 ..< max(slash, 0) {
-                let byte = bytes[offset]
-                flags |= CharacterFlags.table.utf8Start[Int(byte)]
-                colons |= byte == ASCII.colon ? 1 : 0
-            }
-            dotOrColonBeforeSlash = flags & CharacterFlags.dot != 0 || colons != 0
-            unusualBeforeSlash = flags & CharacterFlags.upper != 0
         }
     }
 

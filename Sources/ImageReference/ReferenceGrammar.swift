@@ -74,6 +74,10 @@ struct ReferenceGrammar {
     private(set) var lastFirstPathSlash = -1
     private(set) var lastHasSecondPathSlash = false
 
+    /// Whether the last `domain` matched has a `.` or a `:` (a port, or in
+    /// an IPv6 address), for normalization's domain split.
+    private(set) var lastDomainHasDotOrColon = false
+
     init(_ input: TerminatedBytes) {
         bytes = input.bytes
         terminated = input.terminated
@@ -102,6 +106,7 @@ struct ReferenceGrammar {
     mutating func reference(from start: Int, domainAllowed: Bool = true) -> ReferenceLayout? {
         guard let name = name(from: start, domainAllowed: domainAllowed) else { return nil }
         var layout = ReferenceLayout(domain: name.domain, path: name.path)
+        layout.domainHasDotOrColon = name.domain != nil && lastDomainHasDotOrColon
         layout.firstPathSlash = lastFirstPathSlash
         layout.hasSecondPathSlash = lastHasSecondPathSlash
         var offset = name.path.upperBound
@@ -141,8 +146,10 @@ struct ReferenceGrammar {
     /// `domain = host , [ ":" , port ]`
     @inline(__always)
     mutating func domain(from start: Int) -> Int? {
+        lastDomainHasDotOrColon = false
         guard let hostEnd = host(from: start) else { return nil }
         guard byte(at: hostEnd) == ASCII.colon else { return hostEnd }
+        lastDomainHasDotOrColon = true
         return port(from: hostEnd + 1)
     }
 
@@ -160,6 +167,7 @@ struct ReferenceGrammar {
     mutating func domainName(from start: Int) -> Int? {
         guard var offset = domainLabel(from: start) else { return nil }
         while byte(at: offset) == ASCII.dot {
+            lastDomainHasDotOrColon = true
             guard let end = domainLabel(from: offset + 1) else { return nil }
             offset = end
         }
@@ -190,7 +198,12 @@ struct ReferenceGrammar {
     @inline(__always)
     mutating func ipv6Address(from start: Int) -> Int? {
         var offset = start
-        while isIPv6Character(byte(at: offset)) { offset += 1 }
+        while true {
+            let byte = byte(at: offset)
+            guard isIPv6Character(byte) else { break }
+            if byte == ASCII.colon { lastDomainHasDotOrColon = true }
+            offset += 1
+        }
         guard offset > start else { return fail(at: start) }
         return offset
     }
@@ -364,6 +377,8 @@ struct ReferenceLayout {
     var firstPathSlash = -1
     /// Whether the path has a second `/`.
     var hasSecondPathSlash = false
+    /// Whether the domain has a `.` or a `:`.
+    var domainHasDotOrColon = false
     /// Whether the digest's hex has no upper-case digit.
     var digestIsLowercase = true
 

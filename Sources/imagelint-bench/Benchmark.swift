@@ -5,6 +5,8 @@ enum Benchmark: String, CaseIterable {
     case reference
     /// The YAML reader against libyaml's bare event parse of the same bytes.
     case yaml
+    /// The rule engine, default and heavy policies, against parsing alone.
+    case policy
     /// The floor a whole `check` run is compared with: walk a folder, read
     /// every file, run libyaml's event parser over the YAML ones.
     case floor
@@ -18,6 +20,10 @@ enum Benchmark: String, CaseIterable {
             return 0
         case .yaml:
             return YAMLBench.run(arguments)
+        case .policy:
+            guard let options = BenchmarkOptions(arguments) else { return Benchmark.usage() }
+            PolicyBenchmark.run(options)
+            return 0
         case .floor:
             guard let options = BenchmarkOptions(arguments) else { return Benchmark.usage() }
             FloorBenchmark.run(options)

@@ -15,6 +15,19 @@ enum ReferenceBenchmark {
         print("reference: \(inputs.count) inputs, average \(Int(averageLength.rounded())) bytes; "
             + "valid: \(validStrict) strict, \(validNormalized) normalized")
 
+        // Same-run baseline: touching every byte of every input, so figures
+        // from a busy or slow machine can be read against it.
+        let baseline = RoundTimings.measure(rounds: options.rounds, items: inputs.count) {
+            var checksum = 0
+            for input in inputs {
+                checksum &+= input.utf8.withContiguousStorageIfAvailable { bytes in
+                    bytes.reduce(0) { $0 &+ Int($1) }
+                } ?? 0
+            }
+            return checksum
+        }
+        print(baseline.line("baseline", unit: "ref") + "  (sum of every byte)")
+
         let strict = RoundTimings.measure(rounds: options.rounds, items: inputs.count) {
             var checksum = 0
             for input in inputs {

@@ -1,7 +1,7 @@
 import CYAML
 import ImageLint
 
-/// `imagelint-bench yaml --corpus DIR [--rounds N] [--only STAGE]`
+/// `imagelint-bench yaml --corpus DIR [--rounds N] [--only STAGE | --extract-only]`
 ///
 /// Loads every *.yml/*.yaml file under DIR into memory, then times,
 /// single-threaded (thread CPU time, rounds interleaved): (a) libyaml's bare event parse (parse and delete every
@@ -10,7 +10,8 @@ import ImageLint
 /// shared by every reader of a file), and (c) the same including building
 /// the `SourceFile`. Prints medians and the ratios to (a).
 ///
-/// To add "read + extract" for an extractor, append a stage to `stages`.
+/// Then "read + extract" per group of file kinds (``YAMLExtractBench``),
+/// each against libyaml on the same files.
 /// Generate a corpus with the shared generator, e.g.
 /// `python3 gen-corpus.py --files 10000 --out /tmp/c`.
 enum YAMLBench {
@@ -18,6 +19,7 @@ enum YAMLBench {
         var corpus: String?
         var rounds = 7
         var only: Int?
+        var extractOnly = false
         var iterator = arguments.makeIterator()
         while let argument = iterator.next() {
             switch argument {
@@ -25,6 +27,8 @@ enum YAMLBench {
             case "--rounds": rounds = iterator.next().flatMap { Int($0) } ?? rounds
             // Runs one stage only (0-based), e.g. under a profiler.
             case "--only": only = iterator.next().flatMap { Int($0) }
+            // Runs the read + extract groups only (profiling extractors).
+            case "--extract-only": extractOnly = true
             default:
                 print("unknown option \(argument)")
                 return 2
@@ -33,6 +37,10 @@ enum YAMLBench {
         guard let corpus else {
             print("usage: imagelint-bench yaml --corpus DIR [--rounds N] [--only STAGE]")
             return 2
+        }
+        if extractOnly {
+            YAMLExtractBench.run(corpus: corpus, rounds: rounds)
+            return 0
         }
         let loaded = loadFiles(under: corpus, suffixes: [".yml", ".yaml"])
         let totalBytes = loaded.reduce(0) { $0 + $1.bytes.count }
@@ -68,6 +76,7 @@ enum YAMLBench {
             print("  \(stage.name): \(format(seconds)) (\(Int(throughput)) MiB/s, checksum \(checksum))\(ratio)")
             if baseline == nil { baseline = seconds }
         }
+        YAMLExtractBench.run(corpus: corpus, rounds: rounds)
         return 0
     }
 

@@ -7,17 +7,26 @@
 enum FuzzTarget: String, CaseIterable, Sendable {
     /// `ImageReference`: both parse functions, round trips, error offsets.
     case reference
+    /// Policy files and suppression comments: total, positions in range.
+    case policy
+    /// Globs, tag regexes, image and registry patterns, message templates.
+    case pattern
     /// The YAML reader: reading, walking through aliases and merges, source maps.
     case yaml
     /// Compose interpolation, `.env`, compose / kustomize / Helm values extractors.
     case compose
+    /// The Kubernetes, GitHub Actions and GitLab CI extractors on the YAML reader.
+    case workloads
 
     /// The properties this target violates on `input`; empty when all hold.
     func violations(in input: UnsafeBufferPointer<UInt8>) -> [String] {
         switch self {
         case .reference: ReferenceFuzzing.violations(in: input)
+        case .policy: PolicyFuzzing.violations(in: input)
+        case .pattern: PatternFuzzing.violations(in: input)
         case .yaml: YAMLFuzzTarget.violations(in: input)
         case .compose: ComposeFamilyFuzzing.violations(in: input)
+        case .workloads: WorkloadFuzzing.violations(in: input)
         }
     }
 }

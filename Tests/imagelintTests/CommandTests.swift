@@ -1,11 +1,12 @@
 import Foundation
 import ImageLint
+import TestSupport
 import Testing
 @testable import imagelint
 
 @Suite("rules, policy and init commands")
 struct CommandTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: RepositoryRoot.path)
 
     @Test func rulesListsEveryRule() {
         let text = RuleDocumentation.list()
@@ -31,10 +32,11 @@ struct CommandTests {
     @Test func docsRulesIsGeneratedFromTheDeclarations() throws {
         let url = Self.root.appendingPathComponent("docs/rules.md")
         let generated = RuleDocumentation.markdown()
-        if ProcessInfo.processInfo.environment["IMAGELINT_UPDATE_GOLDEN"] == "1" {
+        let current = try String(contentsOf: url, encoding: .utf8)
+        if GoldenFile.isUpdating, current != generated {
             try generated.write(to: url, atomically: true, encoding: .utf8)
         }
-        #expect(try String(contentsOf: url, encoding: .utf8) == generated, "regenerate with `swift run imagelint rules --format markdown > docs/rules.md`")
+        #expect(current == generated, "regenerate with `swift run imagelint rules --format markdown > docs/rules.md`")
     }
 
     @Test func policyCheckPrintsProblemsWithPositionsAndExitsTwo() {

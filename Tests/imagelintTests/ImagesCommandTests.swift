@@ -26,7 +26,7 @@ struct ImagesCommandTests {
         let folder = Self.fixture("fixtures/dockerfile/" + name)
         let buildArgs = (try? String(contentsOfFile: folder + "/build-args.txt", encoding: .utf8))
             .map { $0.split(separator: "\n").map(String.init) } ?? []
-        let outcome = ImagesRun(paths: ["Dockerfile"], kind: nil, buildArgs: ImagesRun.parseBuildArgs(buildArgs), format: .json)
+        let outcome = ImagesRun(paths: ["Dockerfile"], kind: nil, buildArgs: ExtractionInputOptions.pairs(buildArgs), format: .json)
             .execute(currentDirectory: folder)
         let expected = try String(contentsOfFile: folder + "/expected.json", encoding: .utf8)
         let expectedErrors = (try? String(contentsOfFile: folder + "/expected.stderr", encoding: .utf8)) ?? ""

@@ -47,8 +47,8 @@ struct ImagesFixtureTests {
         while index + 1 < arguments.count {
             let value = arguments[index + 1]
             switch arguments[index] {
-            case "--env": run.environment.merge(ImagesRun.parseBuildArgs([value])) { $1 }
-            case "--build-arg": run.buildArgs.merge(ImagesRun.parseBuildArgs([value])) { $1 }
+            case "--env": run.environment.merge(ExtractionInputOptions.pairs([value])) { $1 }
+            case "--build-arg": run.buildArgs.merge(ExtractionInputOptions.pairs([value])) { $1 }
             case "--kind": run.kind = FileKind(rawValue: value)
             default: Issue.record("unknown argument \(arguments[index]) in \(fixture.folder)/args.txt")
             }

@@ -57,13 +57,14 @@ struct ComposeWalk {
 
     mutating func document(_ document: YAMLDocument) {
         guard let top = document.root?.mapping else { return }
-        if let services = top["services"]?.mapping {
+        let fields = YAMLKeyedValues(top, keys: ["services", "models"])
+        if let services = fields[0]?.mapping {
             for pair in services {
                 guard let name = pair.key.scalar?.value, !name.hasPrefix("x-"), let service = pair.value.mapping else { continue }
                 self.service(name: name, service)
             }
         }
-        if let models = top["models"]?.mapping {
+        if let models = fields[1]?.mapping {
             for pair in models {
                 guard let name = pair.key.scalar?.value, !name.hasPrefix("x-"), let model = pair.value.mapping?["model"] else { continue }
                 reference(model, role: .artifact, context: OccurrenceContext(), usage: "model \(name)", field: "models.\(name).model")
@@ -71,59 +72,63 @@ struct ComposeWalk {
         }
     }
 
+    /// The service fields read, in the order of ``serviceKeys``.
+    static let serviceKeys: [StaticString] = ["image", "build", "pull_policy", "profiles", "pre_start", "volumes"]
+    static let buildKeys: [StaticString] = ["tags", "cache_from", "cache_to", "additional_contexts", "dockerfile_inline"]
+
     mutating func service(name: String, _ service: YAMLMapping) {
-        let build = service["build"].flatMap { ComposeWalk.isAbsent($0) ? nil : $0 }
+        let fields = YAMLKeyedValues(service, keys: Self.serviceKeys)
+        let build = fields[1].flatMap { ComposeWalk.isAbsent($0) ? nil : $0 }
         var context = OccurrenceContext()
         context.service = name
         context.hasBuild = build != nil
-        if let policy = service["pull_policy"]?.scalar, !policy.isEmpty { context.pullPolicy = policy.value }
-        if let profiles = service["profiles"]?.sequence {
+        if let policy = fields[2]?.scalar, !policy.isEmpty { context.pullPolicy = policy.value }
+        if let profiles = fields[3]?.sequence {
             context.profiles = profiles.compactMap { $0.scalar?.value }
         }
-        let usage = "service \(name)"
-        let path = "services.\(name)"
-        if let image = service["image"] {
-            reference(image, role: build == nil ? .pull : .buildOutput, context: context, usage: usage, field: "\(path).image")
+        if let image = fields[0] {
+            reference(image, role: build == nil ? .pull : .buildOutput, context: context, usage: "service \(name)", field: "services.\(name).image")
         }
         if let build = build?.mapping {
-            if let tags = build["tags"]?.sequence {
-                for tag in tags { reference(tag, role: .buildOutput, context: context, usage: usage, field: "\(path).build.tags") }
+            let buildFields = YAMLKeyedValues(build, keys: Self.buildKeys)
+            if let tags = buildFields[0]?.sequence {
+                for tag in tags { reference(tag, role: .buildOutput, context: context, usage: "service \(name)", field: "services.\(name).build.tags") }
             }
-            if let entries = build["cache_from"]?.sequence {
-                for entry in entries { cacheEntry(entry, role: .buildSource, context: context, usage: usage) }
+            if let entries = buildFields[1]?.sequence {
+                for entry in entries { cacheEntry(entry, role: .buildSource, context: context, usage: "service \(name)") }
             }
-            if let entries = build["cache_to"]?.sequence {
-                for entry in entries { cacheEntry(entry, role: .buildOutput, context: context, usage: usage) }
+            if let entries = buildFields[2]?.sequence {
+                for entry in entries { cacheEntry(entry, role: .buildOutput, context: context, usage: "service \(name)") }
             }
-            if let contexts = build["additional_contexts"] {
-                additionalContexts(contexts, context: context, usage: usage)
+            if let contexts = buildFields[3] {
+                additionalContexts(contexts, context: context, usage: "service \(name)")
             }
-            if let inline = build["dockerfile_inline"]?.scalar, !inline.isEmpty {
-                inlineDockerfile(inline, context: context, usage: usage)
+            if let inline = buildFields[4]?.scalar, !inline.isEmpty {
+                inlineDockerfile(inline, context: context, usage: "service \(name)")
             }
         }
-        if let hooks = service["pre_start"]?.sequence {
+        if let hooks = fields[4]?.sequence {
             for hook in hooks {
                 if let image = hook.mapping?["image"] {
-                    reference(image, role: .pull, context: context, usage: usage, field: "\(path).pre_start[].image")
+                    reference(image, role: .pull, context: context, usage: "service \(name)", field: "services.\(name).pre_start[].image")
                 }
             }
         }
-        if let volumes = service["volumes"]?.sequence {
+        if let volumes = fields[5]?.sequence {
             for volume in volumes {
                 guard let volume = volume.mapping, volume["type"]?.scalar?.hasValue("image") == true, let source = volume["source"] else { continue }
-                reference(source, role: .pull, context: context, usage: usage, field: "\(path).volumes[].source")
+                reference(source, role: .pull, context: context, usage: "service \(name)", field: "services.\(name).volumes[].source")
             }
         }
     }
 
     /// `cache_from` / `cache_to` entry: a bare reference, or CSV
     /// `type=registry,ref=<image>` where only `ref` names an image.
-    mutating func cacheEntry(_ node: YAMLNode, role: ImageRole, context: OccurrenceContext, usage: String) {
+    mutating func cacheEntry(_ node: YAMLNode, role: ImageRole, context: OccurrenceContext, usage: @autoclosure () -> String) {
         guard let scalar = node.scalar, !ComposeWalk.isAbsent(node) else { return }
         let value = Array(scalar.valueBytes)
         guard value.contains(UInt8(ascii: "=")) else {
-            reference(node, role: role, context: context, usage: usage, field: "cache")
+            reference(node, role: role, context: context, usage: usage(), field: "cache")
             return
         }
         var type: [UInt8]?
@@ -135,17 +140,17 @@ struct ComposeWalk {
             if key == Array("ref".utf8) { ref = (equals + 1)..<field.upperBound }
         }
         guard let ref, type == nil || type == Array("registry".utf8) else { return }
-        reference(node, range: ref, role: role, context: context, usage: usage, field: "cache")
+        reference(node, range: ref, role: role, context: context, usage: usage(), field: "cache")
     }
 
     /// `additional_contexts` as a map (`name: value`) or a list (`name=value`):
     /// `docker-image://<image>` values are images.
-    mutating func additionalContexts(_ node: YAMLNode, context: OccurrenceContext, usage: String) {
+    mutating func additionalContexts(_ node: YAMLNode, context: OccurrenceContext, usage: @autoclosure () -> String) {
         let prefix = Array("docker-image://".utf8)
         if let mapping = node.mapping {
             for pair in mapping {
                 guard let scalar = pair.value.scalar, scalar.valueBytes.starts(with: prefix) else { continue }
-                reference(pair.value, range: prefix.count..<scalar.valueBytes.count, role: .buildSource, context: context, usage: usage, field: "additional_contexts")
+                reference(pair.value, range: prefix.count..<scalar.valueBytes.count, role: .buildSource, context: context, usage: usage(), field: "additional_contexts")
             }
         } else if let sequence = node.sequence {
             for item in sequence {
@@ -154,18 +159,19 @@ struct ComposeWalk {
                 guard let equals = value.firstIndex(of: UInt8(ascii: "=")) else { continue }
                 let start = equals - value.startIndex + 1
                 guard value[(equals + 1)...].starts(with: prefix) else { continue }
-                reference(item, range: (start + prefix.count)..<value.count, role: .buildSource, context: context, usage: usage, field: "additional_contexts")
+                reference(item, range: (start + prefix.count)..<value.count, role: .buildSource, context: context, usage: usage(), field: "additional_contexts")
             }
         }
     }
 
     /// Reports one reference held by `node` (the whole value, or `range` of it).
     mutating func reference(
-        _ node: YAMLNode, range: Range<Int>? = nil, role: ImageRole, context: OccurrenceContext, usage: String, field: String
+        _ node: YAMLNode, range: Range<Int>? = nil, role: ImageRole, context: OccurrenceContext,
+        usage: @autoclosure () -> String, field: @autoclosure () -> String
     ) {
         guard let scalar = node.scalar else {
             if node.mapping != nil || node.sequence != nil {
-                collector.diagnose(.error, "compose-invalid-value", "\(field) must be a string", node.span)
+                collector.diagnose(.error, "compose-invalid-value", "\(field()) must be a string", node.span)
             }
             return
         }
@@ -173,7 +179,7 @@ struct ComposeWalk {
         let value = scalar.valueBytes
         let range = range ?? 0..<value.count
         guard !range.isEmpty else { return }
-        if collector.alreadyReported(node, offset: range.lowerBound, usage: usage) { return }
+        if collector.alreadyReported(node, offset: range.lowerBound, usage: usage()) { return }
         let raw = value[(value.startIndex + range.lowerBound)..<(value.startIndex + range.upperBound)]
         let sourceMap = range == 0..<value.count && ComposeWalk.isVerbatim(scalar) ? nil : scalar.sourceMap
         let span = sourceMap?.sourceSpan(forValueRange: range) ?? scalar.span
@@ -199,12 +205,12 @@ struct ComposeWalk {
             }
         }
         ForeignPlaceholders.markUnresolved(&occurrence)
-        collector.add(occurrence, at: node, offset: range.lowerBound, usage: usage)
+        collector.add(occurrence, at: node, offset: range.lowerBound, usage: usage())
     }
 
     /// `build.dockerfile_inline`: the Dockerfile's references, located inside the YAML scalar.
-    mutating func inlineDockerfile(_ scalar: YAMLScalar, context: OccurrenceContext, usage: String) {
-        if collector.alreadyReported(scalar.node, offset: -1, usage: usage) { return }
+    mutating func inlineDockerfile(_ scalar: YAMLScalar, context: OccurrenceContext, usage: @autoclosure () -> String) {
+        if collector.alreadyReported(scalar.node, offset: -1, usage: usage()) { return }
         let inline = InlineDockerfile.extract(scalar, in: collector.file, source: .compose, options: options)
         var first = true
         for var occurrence in inline.occurrences {
@@ -213,10 +219,10 @@ struct ComposeWalk {
             occurrence.context.pullPolicy = context.pullPolicy
             occurrence.context.profiles = context.profiles
             if first {
-                collector.add(occurrence, at: scalar.node, offset: -1, usage: usage)
+                collector.add(occurrence, at: scalar.node, offset: -1, usage: usage())
                 first = false
             } else {
-                collector.add(occurrence, at: scalar.node, offset: occurrence.location.span.start, usage: usage)
+                collector.add(occurrence, at: scalar.node, offset: occurrence.location.span.start, usage: usage())
             }
         }
         collector.diagnostics += inline.diagnostics

@@ -12,6 +12,12 @@ public enum Extractor {
             KustomizeExtractor.extract(file)
         case .helmValues:
             HelmValuesExtractor.extract(file, chart: companions.chart)
+        case .kubernetes:
+            KubernetesExtractor.extract(file, options: options)
+        case .githubActions:
+            GitHubActionsExtractor.extract(file, options: options)
+        case .gitlabCI:
+            GitLabCIExtractor.extract(file, options: options)
         }
     }
 }

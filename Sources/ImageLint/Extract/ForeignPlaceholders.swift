@@ -5,6 +5,8 @@
 enum ForeignPlaceholders {
     static func markUnresolved(_ occurrence: inout ImageOccurrence) {
         guard let text = occurrence.resolved else { return }
+        // Every placeholder starts with `$`, `{` or `<`; most references have none.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "<") }) else { return }
         let found = TemplatePlaceholder.scan(text)
         guard !found.isEmpty else { return }
         occurrence.resolved = nil

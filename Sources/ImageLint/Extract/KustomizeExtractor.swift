@@ -29,36 +29,43 @@ public enum KustomizeExtractor {
 
     public static func extract(_ stream: YAMLStream) -> Extraction {
         var collector = YAMLOccurrenceCollector(file: stream.file)
-        for document in stream.documents + (stream.partialDocument.map { [$0] } ?? []) {
-            guard let top = document.root?.mapping else { continue }
-            if let images = top["images"]?.sequence {
-                var position = 0
-                for entry in images {
-                    if let entry = entry.mapping { image(entry, position: position, document: document.index, into: &collector) }
-                    position += 1
-                }
-            }
-            if let charts = top["helmCharts"]?.sequence {
-                var position = 0
-                for chart in charts {
-                    if let chart = chart.mapping { helmChart(chart, position: position, into: &collector) }
-                    position += 1
-                }
-            }
+        for document in stream.documents {
+            read(document, into: &collector)
         }
+        if let partial = stream.partialDocument { read(partial, into: &collector) }
         return Extraction(occurrences: collector.sortedOccurrences(), diagnostics: stream.diagnostics + collector.diagnostics)
     }
 
+    static func read(_ document: YAMLDocument, into collector: inout YAMLOccurrenceCollector) {
+        guard let top = document.root?.mapping else { return }
+        let fields = YAMLKeyedValues(top, keys: ["images", "helmCharts"])
+        if let images = fields[0]?.sequence {
+            var position = 0
+            for entry in images {
+                if let entry = entry.mapping { image(entry, position: position, document: document.index, into: &collector) }
+                position += 1
+            }
+        }
+        if let charts = fields[1]?.sequence {
+            var position = 0
+            for chart in charts {
+                if let chart = chart.mapping { helmChart(chart, position: position, into: &collector) }
+                position += 1
+            }
+        }
+    }
+
     static func image(_ entry: YAMLMapping, position: Int, document: Int, into collector: inout YAMLOccurrenceCollector) {
-        guard let nameNode = entry["name"], let name = nameNode.scalar, !name.isEmpty, name.coreType != .null else {
+        let fields = YAMLKeyedValues(entry, keys: ["name", "newName", "newTag", "digest", "tagSuffix"])
+        guard let nameNode = fields[0], let name = nameNode.scalar, !name.isEmpty, name.coreType != .null else {
             collector.diagnose(.warning, "kustomize-image-without-name", "images entry without a name matches no image", entry.node.span)
             return
         }
         if collector.alreadyReported(nameNode, usage: nil) { return }
-        let newName = presentScalar(entry["newName"])
-        let newTag = presentScalar(entry["newTag"])
-        let digest = presentScalar(entry["digest"])
-        let suffix = presentScalar(entry["tagSuffix"])
+        let newName = presentScalar(fields[1])
+        let newTag = presentScalar(fields[2])
+        let digest = presentScalar(fields[3])
+        let suffix = presentScalar(fields[4])
         if let newTag, newTag.style == .plain, newTag.tag == nil, newTag.coreType != .string {
             let what = newTag.coreType == .bool ? "a boolean" : "a number"
             collector.diagnose(
@@ -73,9 +80,13 @@ public enum KustomizeExtractor {
         if let digest { reference += "@" + digest.value }
         let file = collector.file
         var related: [RelatedLocation] = []
-        for (label, scalar) in [("newName", newName), ("newTag", newTag), ("digest", digest), ("tagSuffix", suffix)] {
+        func relate(_ label: String, _ scalar: YAMLScalar?) {
             if let scalar { related.append(RelatedLocation(location: file.location(scalar.span), message: "\(label): \(scalar.value)")) }
         }
+        relate("newName", newName)
+        relate("newTag", newTag)
+        relate("digest", digest)
+        relate("tagSuffix", suffix)
         var context = OccurrenceContext()
         context.keyPath = "images[\(position)]"
         if document > 0 { context.document = document }

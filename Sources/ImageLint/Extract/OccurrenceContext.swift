@@ -18,7 +18,7 @@ public struct OccurrenceContext: Sendable, Hashable {
     /// Whether the instruction is an `ONBUILD` trigger.
     public var onbuild: Bool?
 
-    // Compose
+    // Compose; CI services (GitHub Actions service id, GitLab CI alias)
     public var service: String?
     /// Whether the compose service has `build` (its `image` is then the
     /// name the build tags, role `build-output`).
@@ -44,13 +44,21 @@ public struct OccurrenceContext: Sendable, Hashable {
     public var namespace: String?
     public var name: String?
     public var container: String?
-    /// `container`, `initContainer`, `ephemeralContainer`, `imageVolume`, …
+    /// `container`, `initContainer`, `ephemeralContainer`, `imageVolume`,
+    /// `script`, `sidecar`, `step`, `stepTemplate`, `bundle`; for CI files
+    /// `container` (a job's image), `service`, `step`, `action`.
     public var containerType: String?
     /// 0-based document index in a multi-document stream.
     public var document: Int?
 
     // CI
+    /// The job's id (GitHub Actions, GitLab CI).
     public var job: String?
+    /// Whether the job is hidden (GitLab CI `.name`: a template used
+    /// through `extends`, anchors or `!reference`, never run itself).
+    public var hidden: Bool?
+    /// The 0-based index of the step in its job (GitHub Actions `uses: docker://`).
+    public var step: Int?
 
     public init() {}
 }

@@ -3,20 +3,21 @@
 /// reported as *unresolved* (naming the placeholder), never parsed as a
 /// broken reference.
 ///
-/// Recognised forms (formats.md §0.2): GitHub/Azure `${{ … }}`, Go/Helm/
-/// Argo/Django/jq `{{ … }}`, GitLab `$[[ … ]]`, Tekton/Azure `$( … )`,
-/// CircleCI `<< … >>`, and devcontainer `${localEnv:X}` /
-/// `${templateOption:x}` (``matchColonVariable(_:at:end:)``).
+/// The Dockerfile lexer's view of the shared ``ForeignPlaceholder`` scanner
+/// (formats.md §0.2: GitHub/Azure `${{ … }}`, Go/Helm/Argo/Django/jq
+/// `{{ … }}`, GitLab `$[[ … ]]`, Tekton/Azure `$( … )`, CircleCI
+/// `<< … >>`, devcontainer `${localEnv:X}`), plus any `${name:x…}` the
+/// lexer could not read as a substitution (``matchColonVariable(_:at:end:)``).
 public enum TemplatePlaceholder {
-    /// The longest placeholder looked for, in bytes: real ones are short,
-    /// and the bound keeps a scan over hostile input linear.
-    public static let maxLength = 1024
+    /// The longest placeholder looked for, in bytes (see
+    /// ``ForeignPlaceholder/maxLength``).
+    public static let maxLength = ForeignPlaceholder.maxLength
     /// A placeholder found in a value.
     public struct Match: Sendable, Hashable {
         /// Byte range of the whole placeholder (delimiters included).
         public var range: Range<Int>
-        /// The name to report: the text inside `${…}` for a devcontainer
-        /// variable, else the whole placeholder as written.
+        /// The name to report: what is inside the delimiters, without the
+        /// surrounding blanks (`matrix.image` for `${{ matrix.image }}`).
         public var name: String
 
         public init(range: Range<Int>, name: String) {
@@ -25,33 +26,25 @@ public enum TemplatePlaceholder {
         }
     }
 
-    /// The delimited placeholder starting exactly at `i`, if any: `${{`,
-    /// `{{`, `$[[`, `$(` or `<<` followed by its closing delimiter on the
-    /// same value.
+    /// The placeholder starting exactly at `i`, if any: the shared
+    /// ``ForeignPlaceholder/match(_:at:)`` on `bytes[i..<end]` (ko's
+    /// `ko://` is a whole value, never part of a Dockerfile word), named
+    /// as every extractor names it: `.Values.tag` for `{{ .Values.tag }}`.
     public static func match<C: RandomAccessCollection>(_ bytes: C, at i: Int, end: Int) -> Match?
     where C.Element == UInt8, C.Index == Int {
-        guard i < end else { return nil }
+        guard i >= bytes.startIndex, i + 1 < end, end <= bytes.endIndex else { return nil }
+        // Most calls are at an ordinary `$` or `{`: decide cheaply.
         let b0 = bytes[i]
-        let b1: UInt8 = i + 1 < end ? bytes[i + 1] : 0
-        let b2: UInt8 = i + 2 < end ? bytes[i + 2] : 0
-        let dollar = UInt8(ascii: "$")
-        let open = UInt8(ascii: "{")
-        if b0 == dollar, b1 == open, b2 == open {
-            return closed(bytes, from: i, contentStart: i + 3, end: end, closer: [UInt8(ascii: "}"), UInt8(ascii: "}")])
-        }
-        if b0 == open, b1 == open {
-            return closed(bytes, from: i, contentStart: i + 2, end: end, closer: [UInt8(ascii: "}"), UInt8(ascii: "}")])
-        }
-        if b0 == dollar, b1 == UInt8(ascii: "["), b2 == UInt8(ascii: "[") {
-            return closed(bytes, from: i, contentStart: i + 3, end: end, closer: [UInt8(ascii: "]"), UInt8(ascii: "]")])
-        }
-        if b0 == dollar, b1 == UInt8(ascii: "(") {
-            return parenthesized(bytes, from: i, end: end)
-        }
-        if b0 == UInt8(ascii: "<"), b1 == UInt8(ascii: "<"), b2 == UInt8(ascii: " ") || (b2 | 0x20 >= 0x61 && b2 | 0x20 <= 0x7A) {
-            return closed(bytes, from: i, contentStart: i + 2, end: end, closer: [UInt8(ascii: ">"), UInt8(ascii: ">")])
-        }
-        return nil
+        let b1 = bytes[i + 1]
+        guard (b0 == UInt8(ascii: "$") && (b1 == UInt8(ascii: "{") || b1 == UInt8(ascii: "[") || b1 == UInt8(ascii: "(")))
+            || (b0 == UInt8(ascii: "{") && b1 == UInt8(ascii: "{")) || (b0 == UInt8(ascii: "<") && b1 == UInt8(ascii: "<"))
+        else { return nil }
+        let window = i..<min(end, i + ForeignPlaceholder.maxLength)
+        let found = bytes.withContiguousStorageIfAvailable { buffer in
+            ForeignPlaceholder.match(UnsafeBufferPointer(rebasing: buffer[(window.lowerBound - bytes.startIndex)..<(window.upperBound - bytes.startIndex)]), at: 0)
+        } ?? Array(bytes[window]).withUnsafeBufferPointer { ForeignPlaceholder.match($0, at: 0) }
+        guard let found, found.syntax != .ko else { return nil }
+        return Match(range: (i + found.range.lowerBound)..<(i + found.range.upperBound), name: found.name)
     }
 
     /// A `${prefix:key}` devcontainer-style variable at `i` (`${localEnv:HOME}`,
@@ -117,40 +110,6 @@ public enum TemplatePlaceholder {
     public static func scan(_ string: String) -> [Match] {
         let bytes = Array(string.utf8)
         return scan(bytes, from: 0, to: bytes.count)
-    }
-
-    private static func closed<C: RandomAccessCollection>(_ bytes: C, from i: Int, contentStart: Int, end: Int, closer: [UInt8]) -> Match?
-    where C.Element == UInt8, C.Index == Int {
-        var j = contentStart
-        let end = min(end, i + maxLength)
-        while j + 1 < end {
-            if bytes[j] == closer[0], bytes[j + 1] == closer[1] {
-                return Match(range: i..<(j + 2), name: text(bytes, i..<(j + 2)))
-            }
-            j += 1
-        }
-        return nil
-    }
-
-    private static func parenthesized<C: RandomAccessCollection>(_ bytes: C, from i: Int, end: Int) -> Match?
-    where C.Element == UInt8, C.Index == Int {
-        var depth = 0
-        var j = i + 1
-        let end = min(end, i + maxLength)
-        while j < end {
-            if bytes[j] == UInt8(ascii: "(") {
-                depth += 1
-            } else if bytes[j] == UInt8(ascii: ")") {
-                depth -= 1
-                if depth == 0 {
-                    // `$()` with nothing inside is not a placeholder.
-                    guard j > i + 2 else { return nil }
-                    return Match(range: i..<(j + 1), name: text(bytes, i..<(j + 1)))
-                }
-            }
-            j += 1
-        }
-        return nil
     }
 
     @inline(__always)

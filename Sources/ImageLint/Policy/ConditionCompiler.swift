@@ -120,12 +120,12 @@ struct ConditionCompiler {
     }
 
     func globs(_ value: YAMLNode, _ what: String, into reader: inout PolicyNodeReader) -> [Glob]? {
-        patterns(value, what, into: &reader) { (text: String) throws(Glob.SyntaxError) -> Glob in try Glob(text) }
+        patterns(value, what, into: &reader, Glob.init)
     }
 
-    private func patterns<P, E: Error>(
+    private func patterns<P>(
         _ value: YAMLNode, _ what: String, into reader: inout PolicyNodeReader,
-        _ make: (String) throws(E) -> P
+        _ make: (String) throws(PatternSyntaxError) -> P
     ) -> [P]? {
         guard let scalars = reader.strings(value, what) else { return nil }
         var result: [P] = []
@@ -134,21 +134,11 @@ struct ConditionCompiler {
             do {
                 result.append(try make(scalar.value))
             } catch {
-                let (message, offset) = Self.describe(error)
-                reader.report(scalar, scalarOffset: offset, "invalid pattern '\(scalar.value)': \(message)")
+                reader.report(scalar, scalarOffset: error.offset, "invalid pattern '\(scalar.value)': \(error.message)")
                 ok = false
             }
         }
         return ok ? result : nil
-    }
-
-    static func describe(_ error: some Error) -> (String, Int) {
-        switch error {
-        case let error as Glob.SyntaxError: (error.message, error.offset)
-        case let error as ImagePattern.SyntaxError: (error.message, error.offset)
-        case let error as TagRegex.SyntaxError: (error.message, error.offset)
-        default: ("\(error)", 0)
-        }
     }
 
     private func keywords<T>(_ value: YAMLNode, _ what: String, _ choices: [(String, T)], into reader: inout PolicyNodeReader) -> [T]? {

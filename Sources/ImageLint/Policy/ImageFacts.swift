@@ -7,9 +7,9 @@ import ImageReference
 /// `index.docker.io/library/nginx` look the same to all of them.
 public struct ImageFacts: Sendable, Hashable {
     /// The registry host and port, normalized (`docker.io`).
-    public var domain: String
+    public let domain: String
     /// The repository path, normalized (`library/nginx`).
-    public var path: String
+    public let path: String
     public var tag: String?
     /// The digest as written after `@` (`sha256:…`).
     public var digest: String?
@@ -22,14 +22,16 @@ public struct ImageFacts: Sendable, Hashable {
     public init(domain: String, path: String, tag: String?, digest: String?, qualified: Bool, familiarName: String) {
         self.domain = domain
         self.path = path
+        name = domain + "/" + path
         self.tag = tag
         self.digest = digest
         self.qualified = qualified
         self.familiarName = familiarName
     }
 
-    /// `domain/path`, the normalized name conditions on images match.
-    public var name: String { domain + "/" + path }
+    /// `domain/path`, the normalized name conditions on images match
+    /// (stored: every image condition reads it).
+    public let name: String
 
     /// The full normalized reference (`docker.io/library/nginx:1.27`).
     public var normalized: String {
@@ -59,8 +61,12 @@ extension ImageFacts {
     /// for splitting the domain off (a first component, before a `/`, with
     /// a `.`, a `:`, upper case, or exactly `localhost`).
     static func namesRegistry(_ written: String) -> Bool {
-        guard let slash = written.firstIndex(of: "/") else { return false }
-        let first = written[..<slash]
-        return first.contains(".") || first.contains(":") || first == "localhost" || first.contains(where: \.isUppercase)
+        let utf8 = written.utf8
+        guard let slash = utf8.firstIndex(of: UInt8(ascii: "/")) else { return false }
+        let first = utf8[..<slash]
+        if first.elementsEqual("localhost".utf8) { return true }
+        return first.contains { byte in
+            byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":") || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+        }
     }
 }

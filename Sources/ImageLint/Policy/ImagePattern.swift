@@ -18,11 +18,7 @@ public struct ImagePattern: Sendable, Hashable, CustomStringConvertible {
     public let normalized: String
     private let glob: Glob
 
-    public struct SyntaxError: Error, Sendable, Hashable {
-        public var message: String
-        /// 0-based scalar offset into the pattern as written.
-        public var offset: Int
-    }
+    public typealias SyntaxError = PatternSyntaxError
 
     public init(_ written: String) throws(SyntaxError) {
         self.written = written

@@ -19,11 +19,7 @@ public struct MessageTemplate: Sendable, Hashable {
     /// The placeholders every rule may use.
     public static let imagePlaceholders = ["image", "registry", "repository", "tag", "digest", "normalized", "familiar", "source", "file"]
 
-    public struct SyntaxError: Error, Sendable, Hashable {
-        public var message: String
-        /// 0-based scalar offset into the template.
-        public var offset: Int
-    }
+    public typealias SyntaxError = PatternSyntaxError
 
     /// Compiles `text`; `extra` are the option names a built-in rule adds.
     public init(_ text: String, extra: [String] = []) throws(SyntaxError) {

@@ -110,6 +110,34 @@ public struct ActiveRule: Sendable {
     }
 }
 
+/// An active rule as the engine runs it: a class (one reference to copy per
+/// rule and occurrence) with its roles as a bit mask.
+final class CompiledRule: Sendable {
+    let rule: ActiveRule
+    private let roleMask: UInt8
+
+    init(_ rule: ActiveRule) {
+        self.rule = rule
+        roleMask = rule.roles.reduce(0) { $0 | CompiledRule.bit($1) }
+    }
+
+    static func bit(_ role: ImageRole) -> UInt8 {
+        switch role {
+        case .pull: 1
+        case .buildSource: 2
+        case .buildOutput: 4
+        case .frontend: 8
+        case .artifact: 16
+        }
+    }
+
+    func applies(to occurrence: ImageOccurrence, relativePaths: [String?]) -> Bool {
+        guard roleMask & CompiledRule.bit(occurrence.role) != 0 else { return false }
+        if let scope = rule.scope, !scope.matches(relativePaths) { return false }
+        return true
+    }
+}
+
 /// How a rule decides: conditions (built-in rules declared as data and
 /// custom rules), or code for the few that need it.
 public enum RuleCheck: Sendable {
@@ -127,13 +155,15 @@ public enum RuleCheck: Sendable {
 }
 
 /// A rule written as conditions: every custom rule and most built-in ones.
-public struct ConditionCheck: Sendable {
-    public var match: Condition
-    public var unless: Condition?
-    public var message: MessageTemplate
+///
+/// A class, so the engine's loop over rules copies one reference per rule.
+public final class ConditionCheck: Sendable {
+    public let match: Condition
+    public let unless: Condition?
+    public let message: MessageTemplate
     /// Option values for the message's placeholders (`{registries}`).
-    public var optionTexts: [String: String]
-    public var fix: GenericFix?
+    public let optionTexts: [String: String]
+    public let fix: GenericFix?
 
     public init(match: Condition, unless: Condition?, message: MessageTemplate, optionTexts: [String: String] = [:], fix: GenericFix? = nil) {
         self.match = match

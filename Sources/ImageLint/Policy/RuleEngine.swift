@@ -5,9 +5,27 @@ import ImageReference
 /// that look at one occurrence are run.
 public struct RuleEngine: Sendable {
     public let policy: Policy
+    /// The rules written as conditions or looking at parsed images, in policy order.
+    private let imageRules: [CompiledRule]
+    private let unresolvedVariable: CompiledRule?
+    private let invalidReference: CompiledRule?
 
     public init(policy: Policy) {
         self.policy = policy
+        var imageRules: [CompiledRule] = []
+        var unresolvedVariable: CompiledRule?
+        var invalidReference: CompiledRule?
+        for rule in policy.rules {
+            switch rule.check {
+            case .conditions, .deniedImages: imageRules.append(CompiledRule(rule))
+            case .unresolvedVariable: unresolvedVariable = CompiledRule(rule)
+            case .invalidReference: invalidReference = CompiledRule(rule)
+            default: break
+            }
+        }
+        self.imageRules = imageRules
+        self.unresolvedVariable = unresolvedVariable
+        self.invalidReference = invalidReference
     }
 
     /// What evaluating one occurrence gives.
@@ -22,8 +40,8 @@ public struct RuleEngine: Sendable {
     public func evaluate(_ occurrence: ImageOccurrence, relativePaths: [String?]) -> Evaluation {
         var evaluation = Evaluation()
         guard let resolved = occurrence.resolved, occurrence.unresolved.isEmpty else {
-            if let rule = applicableRule(.unresolvedVariable, occurrence, relativePaths) {
-                evaluation.findings.append(UnresolvedVariableRule.finding(occurrence, rule: rule))
+            if let compiled = unresolvedVariable, compiled.applies(to: occurrence, relativePaths: relativePaths) {
+                evaluation.findings.append(UnresolvedVariableRule.finding(occurrence, rule: compiled.rule))
             }
             return evaluation
         }
@@ -31,21 +49,21 @@ public struct RuleEngine: Sendable {
         do {
             reference = try Reference.parseNormalized(resolved)
         } catch {
-            if let rule = applicableRule(.invalidReference, occurrence, relativePaths) {
-                evaluation.findings.append(InvalidReferenceRule.finding(occurrence, resolved: resolved, error: error, rule: rule))
+            if let compiled = invalidReference, compiled.applies(to: occurrence, relativePaths: relativePaths) {
+                evaluation.findings.append(InvalidReferenceRule.finding(occurrence, resolved: resolved, error: error, rule: compiled.rule))
             }
             return evaluation
         }
         let image = ImageFacts(reference: reference, written: resolved)
         evaluation.image = image
         let subject = ConditionSubject(occurrence: occurrence, image: image, relativePaths: relativePaths)
-        for rule in policy.rules where rule.applies(to: occurrence, relativePaths: relativePaths) {
-            switch rule.check {
+        for compiled in imageRules where compiled.applies(to: occurrence, relativePaths: relativePaths) {
+            switch compiled.rule.check {
             case .conditions(let check):
                 guard check.fires(for: subject) else { continue }
-                evaluation.findings.append(Self.finding(rule: rule, check: check, subject: subject, reference: reference))
+                evaluation.findings.append(Self.finding(rule: compiled.rule, check: check, subject: subject, reference: reference))
             case .deniedImages(let entries):
-                if let finding = DeniedImagesRule.finding(subject, entries: entries, rule: rule) {
+                if let finding = DeniedImagesRule.finding(subject, entries: entries, rule: compiled.rule) {
                     evaluation.findings.append(finding)
                 }
             default:
@@ -53,19 +71,6 @@ public struct RuleEngine: Sendable {
             }
         }
         return evaluation
-    }
-
-    private enum CodeRule { case unresolvedVariable, invalidReference }
-
-    private func applicableRule(_ which: CodeRule, _ occurrence: ImageOccurrence, _ relativePaths: [String?]) -> ActiveRule? {
-        policy.rules.first { rule in
-            switch (which, rule.check) {
-            case (.unresolvedVariable, .unresolvedVariable), (.invalidReference, .invalidReference):
-                return rule.applies(to: occurrence, relativePaths: relativePaths)
-            default:
-                return false
-            }
-        }
     }
 
     /// The finding of a rule written as conditions.

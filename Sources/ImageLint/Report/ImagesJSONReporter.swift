@@ -99,6 +99,8 @@ extension OccurrenceContext {
         add("job", job)
         add("tagInherited", tagInherited)
         add("keyPath", keyPath)
+        add("hidden", hidden)
+        add("step", step)
         return fields
     }
 }

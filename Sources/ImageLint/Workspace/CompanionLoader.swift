@@ -15,7 +15,7 @@ struct CompanionLoader {
             return CompanionFiles(dotEnv: read(near: file, name: ".env", levels: 1))
         case .helmValues:
             return CompanionFiles(chart: read(near: file, name: "Chart.yaml", levels: 2))
-        case .dockerfile, .kustomize:
+        case .dockerfile, .kustomize, .kubernetes, .githubActions, .gitlabCI:
             return CompanionFiles()
         }
     }

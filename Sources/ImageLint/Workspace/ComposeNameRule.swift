@@ -27,13 +27,18 @@ public struct ComposeNameRule: FileNameRule {
 public struct ComposeContentRule: FileContentRule {
     public init() {}
 
+    public var detectedKind: FileKind? { .compose }
+
     public func kind(path: String, content: [UInt8]) -> FileKind? {
         guard yamlStem(path.split(separator: "/").last.map(String.init) ?? path) != nil else { return nil }
-        let keys = YAMLTopLevelKeys(content)
+        let keys = YAMLTopLevelKeys(content, keys: Self.keys)
         guard let services = keys.entry("services"), services.holdsMapping else { return nil }
-        for other in ["jobs", "pipelines", "steps", "stages", "apiVersion", "kind"] where keys.entry(other) != nil {
+        for other in Self.keys.dropFirst() where keys.entry(other) != nil {
             return nil
         }
         return .compose
     }
+
+    /// `services`, then the keys of other kinds that rule compose out.
+    static let keys = ["services", "jobs", "pipelines", "steps", "stages", "apiVersion", "kind"]
 }

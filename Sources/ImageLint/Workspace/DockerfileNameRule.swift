@@ -46,6 +46,8 @@ public struct DockerfileNameRule: FileNameRule {
 public struct DockerfileContentRule: FileContentRule {
     public init() {}
 
+    public var detectedKind: FileKind? { .dockerfile }
+
     public func kind(path: String, content: [UInt8]) -> FileKind? {
         var i = content.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let n = min(content.count, 64 * 1024)

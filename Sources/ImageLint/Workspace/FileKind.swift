@@ -10,4 +10,10 @@ public enum FileKind: String, Sendable, Hashable, CaseIterable {
     case compose
     case kustomize
     case helmValues = "helm-values"
+    /// Kubernetes manifests and custom resources (YAML or JSON), by content.
+    case kubernetes
+    /// GitHub Actions workflows and action metadata files.
+    case githubActions = "github-actions"
+    /// GitLab CI pipelines, included files and components.
+    case gitlabCI = "gitlab-ci"
 }

@@ -21,9 +21,14 @@ public protocol FileContentRule: Sendable {
     /// Whether a file at `path` could be of this rule's kind at all, so a
     /// walk reads only those files (default: YAML and JSON names).
     func mightMatch(path: String) -> Bool
+    /// The kind this rule recognises, when it is always the same one (a walk
+    /// limited by `--kind` skips rules of other kinds); nil: any.
+    var detectedKind: FileKind? { get }
 }
 
 extension FileContentRule {
+    public var detectedKind: FileKind? { nil }
+
     public func mightMatch(path: String) -> Bool {
         path.hasSuffix(".yaml") || path.hasSuffix(".yml") || path.hasSuffix(".json")
             || path.hasSuffix(".YAML") || path.hasSuffix(".YML") || path.hasSuffix(".JSON")
@@ -44,9 +49,15 @@ public struct FileKindDetector: Sendable {
     /// Whether a regular file exists at a path (neighbour rules ask it).
     public var fileExists: @Sendable (String) -> Bool
 
-    public static let standardNameRules: [any FileNameRule] = [DockerfileNameRule(), KustomizeNameRule(), ComposeNameRule()]
+    public static let standardNameRules: [any FileNameRule] = [
+        DockerfileNameRule(), KustomizeNameRule(), ComposeNameRule(), GitHubActionsNameRule(), GitLabCINameRule(),
+    ]
     public static let standardNeighbourRules: [any FileNeighbourRule] = [HelmValuesRule()]
-    public static let standardWalkContentRules: [any FileContentRule] = [KustomizeContentRule(), ComposeContentRule()]
+    /// Kustomize before Kubernetes (a kustomization has `apiVersion` and
+    /// `kind` too); the CI rules parse, so they come last.
+    public static let standardWalkContentRules: [any FileContentRule] = [
+        KustomizeContentRule(), KubernetesContentRule(), ComposeContentRule(), GitHubActionsContentRule(), GitLabCIContentRule(),
+    ]
     public static let standardExplicitContentRules: [any FileContentRule] = [DockerfileContentRule()]
 
     public init(
@@ -67,6 +78,8 @@ public struct FileKindDetector: Sendable {
     /// `path` itself can be opened, the files next to it).
     public func kind(forPath path: String, systemPath: String? = nil) -> FileKind? {
         let fileName = path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
+        // A chart's templates are Go templates whatever their names.
+        if (systemPath ?? path).contains("templates/"), isExcluded(systemPath: systemPath ?? path) { return nil }
         for rule in nameRules {
             if let kind = rule.kind(path: path, fileName: fileName) { return kind }
         }
@@ -78,14 +91,16 @@ public struct FileKindDetector: Sendable {
 
     /// Whether a file must never be read as any kind by content: a Helm
     /// chart's templates (Go templates, not YAML).
-    public func isExcluded(systemPath: String) -> Bool {
-        HelmValuesRule.isChartTemplate(systemPath: systemPath, fileExists: fileExists)
+    public func isExcluded(systemPath: String, content: [UInt8]? = nil) -> Bool {
+        HelmValuesRule.isChartTemplate(systemPath: systemPath, content: content, fileExists: fileExists)
     }
 
     /// Whether a walk must read the file at `path` to decide (some content
-    /// rule may know it).
-    public func needsContent(forPath path: String) -> Bool {
-        walkContentRules.contains { $0.mightMatch(path: path) }
+    /// rule may know it; with `forced`, one that may give that kind).
+    public func needsContent(forPath path: String, forced: FileKind? = nil) -> Bool {
+        walkContentRules.contains { rule in
+            rule.mightMatch(path: path) && (forced == nil || rule.detectedKind == nil || rule.detectedKind == forced)
+        }
     }
 
     /// Whether a walk must read some files to decide.
@@ -94,7 +109,7 @@ public struct FileKindDetector: Sendable {
     /// The kind of a file met while walking: its name, else its content.
     public func kind(forWalkedPath path: String, systemPath: String? = nil, content: [UInt8]) -> FileKind? {
         if let kind = kind(forPath: path, systemPath: systemPath) { return kind }
-        if isExcluded(systemPath: systemPath ?? path) { return nil }
+        if isExcluded(systemPath: systemPath ?? path, content: content) { return nil }
         for rule in walkContentRules where rule.mightMatch(path: path) {
             if let kind = rule.kind(path: path, content: content) { return kind }
         }
@@ -104,7 +119,7 @@ public struct FileKindDetector: Sendable {
     /// The kind of a file named explicitly: its name, else any content rule.
     public func kind(forExplicitPath path: String, systemPath: String? = nil, content: [UInt8]) -> FileKind? {
         if let kind = kind(forWalkedPath: path, systemPath: systemPath, content: content) { return kind }
-        if isExcluded(systemPath: systemPath ?? path) { return nil }
+        if isExcluded(systemPath: systemPath ?? path, content: content) { return nil }
         for rule in explicitContentRules {
             if let kind = rule.kind(path: path, content: content) { return kind }
         }

@@ -121,7 +121,7 @@ public struct FileWalker: Sendable {
             case .file:
                 if ignores.isIgnored(childRelative, isDirectory: false) { continue }
                 let kind = detector.kind(forPath: childDisplay, systemPath: childPath)
-                let readsContent = kind == nil && detector.needsContent(forPath: childDisplay)
+                let readsContent = kind == nil && detector.needsContent(forPath: childDisplay, forced: forced)
                 if let forced, kind != forced, !readsContent { continue }
                 guard kind != nil || readsContent else { continue }
                 if seen.insert(childPath).inserted {

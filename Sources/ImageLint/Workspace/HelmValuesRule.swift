@@ -37,14 +37,38 @@ public struct HelmValuesRule: FileNeighbourRule {
     }
 
     /// Whether `systemPath` lies in a chart's `templates/` folder (at any
-    /// depth below it), the chart being the folder above with a `Chart.yaml`.
-    public static func isChartTemplate(systemPath: String, fileExists: (String) -> Bool) -> Bool {
+    /// depth below it): the folder above has a `Chart.yaml`, or (a chart
+    /// without one, or a file named on its own) `content` has a line that
+    /// starts with a Go template action `{{` — which YAML cannot start a
+    /// line with, while Argo's `{{inputs.x}}` sits inside values.
+    public static func isChartTemplate(systemPath: String, content: [UInt8]? = nil, fileExists: (String) -> Bool) -> Bool {
         var folder = parentFolder(systemPath)
+        var inTemplates = false
         while !folder.isEmpty, folder != "/" {
             let name = folder.split(separator: "/").last.map(String.init) ?? folder
             let above = parentFolder(folder)
-            if name == "templates", fileExists(joinPath(above, "Chart.yaml")) { return true }
+            if name == "templates" {
+                if fileExists(joinPath(above, "Chart.yaml")) { return true }
+                inTemplates = true
+            }
             folder = above
+        }
+        guard inTemplates, let content else { return false }
+        return startsALineWithTemplateAction(content)
+    }
+
+    static func startsALineWithTemplateAction(_ bytes: [UInt8]) -> Bool {
+        var atLineStart = true
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x0A {
+                atLineStart = true
+            } else if atLineStart, b != 0x20, b != 0x09 {
+                if b == UInt8(ascii: "{"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "{") { return true }
+                atLineStart = false
+            }
+            i += 1
         }
         return false
     }

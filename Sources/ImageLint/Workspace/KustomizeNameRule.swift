@@ -17,8 +17,10 @@ public struct KustomizeNameRule: FileNameRule {
 public struct KustomizeContentRule: FileContentRule {
     public init() {}
 
+    public var detectedKind: FileKind? { .kustomize }
+
     public func kind(path: String, content: [UInt8]) -> FileKind? {
-        let keys = YAMLTopLevelKeys(content)
+        let keys = YAMLTopLevelKeys(content, keys: ["kind", "apiVersion"])
         guard let kind = keys.entry("kind")?.inlineValue, kind == "Kustomization" || kind == "Component",
               let apiVersion = keys.entry("apiVersion")?.inlineValue, apiVersion.hasPrefix("kustomize.config.k8s.io/") else { return nil }
         return .kustomize

@@ -19,3 +19,42 @@ func parentFolder(_ path: String) -> String {
 func joinPath(_ folder: String, _ name: String) -> String {
     folder.isEmpty ? name : folder.hasSuffix("/") ? folder + name : folder + "/" + name
 }
+
+/// Name and byte tests shared by the YAML kinds' detection rules.
+enum YAMLFileName {
+    /// `*.yml` / `*.yaml`.
+    static func isYAML(_ path: String) -> Bool {
+        path.hasSuffix(".yml") || path.hasSuffix(".yaml")
+    }
+
+    /// Whether a line of `bytes` starts with `prefix` at the left margin
+    /// (after any leading blanks when `indented`, then requiring at least
+    /// one blank) — a cheap look before a real parse.
+    static func hasLine(_ bytes: [UInt8], startingWith prefix: StaticString, indented: Bool = false) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            let n = prefix.utf8CodeUnitCount
+            let p = prefix.utf8Start
+            var lineStart = true
+            var i = 0
+            while i < b.count {
+                if lineStart {
+                    var k = i
+                    if indented {
+                        while k < b.count, b[k] == UInt8(ascii: " ") { k += 1 }
+                    }
+                    if (!indented || k > i), k + n <= b.count {
+                        var matches = true
+                        for j in 0..<n where b[k + j] != p[j] {
+                            matches = false
+                            break
+                        }
+                        if matches { return true }
+                    }
+                }
+                lineStart = b[i] == UInt8(ascii: "\n")
+                i += 1
+            }
+            return false
+        }
+    }
+}

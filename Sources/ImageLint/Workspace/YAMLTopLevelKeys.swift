@@ -1,7 +1,8 @@
-/// The top-level keys of a YAML file, found by a cheap line scan (no YAML
+/// Some top-level keys of a YAML file, found by a cheap byte scan (no YAML
 /// parse) for kind detection: a line that starts at column 0 with a plain
-/// or quoted key followed by `:`. Only block-style top levels are seen; a
-/// file whose top level is a flow mapping gives no keys.
+/// or quoted key followed by `:`. Only the keys asked for are kept, and
+/// nothing is allocated for the others. Only block-style top levels are
+/// seen; a file whose top level is a flow mapping gives no keys.
 struct YAMLTopLevelKeys {
     struct Entry {
         /// The text after `: ` on the key's line, without a comment and
@@ -14,29 +15,27 @@ struct YAMLTopLevelKeys {
 
     private var entries: [(key: String, entry: Entry)] = []
 
-    init(_ bytes: [UInt8]) {
-        var lines: [(start: Int, end: Int)] = []
+    init(_ bytes: [UInt8], keys wanted: [String]) {
+        let wantedBytes = wanted.map { Array($0.utf8) }
         var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while i < bytes.count {
+        let n = bytes.count
+        while i < n {
             var end = i
-            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            while end < n, bytes[end] != 0x0A { end += 1 }
             var contentEnd = end
             if contentEnd > i, bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
-            lines.append((i, contentEnd))
-            i = end + 1
-        }
-        for (index, line) in lines.enumerated() {
-            guard line.end > line.start else { continue }
-            let first = bytes[line.start]
-            if first == 0x20 || first == 0x09 || first == UInt8(ascii: "#") || first == UInt8(ascii: "-") || first == UInt8(ascii: "{")
-                || first == UInt8(ascii: "[") || first == UInt8(ascii: "%") || first == UInt8(ascii: ".") { continue }
-            guard let (key, valueStart) = Self.key(bytes, line.start, line.end) else { continue }
-            let value = Self.inlineValue(bytes, valueStart, line.end)
-            var holdsMapping = value.hasPrefix("{")
-            if value.isEmpty || value.hasPrefix("&") || value.hasPrefix("!") {
-                holdsMapping = Self.nextLineIsIndentedMapping(bytes, lines, after: index)
+            if contentEnd > i, Self.canStartKey(bytes[i]), let (keyRange, valueStart) = Self.key(bytes, i, contentEnd),
+               let index = wantedBytes.firstIndex(where: { $0.count == keyRange.count && bytes[keyRange].elementsEqual($0) }),
+               !entries.contains(where: { $0.key == wanted[index] }) {
+                let value = Self.inlineValue(bytes, valueStart, contentEnd)
+                var holdsMapping = value.hasPrefix("{")
+                if value.isEmpty || value.hasPrefix("&") || value.hasPrefix("!") {
+                    holdsMapping = Self.nextLineIsIndentedMapping(bytes, from: end + 1)
+                }
+                entries.append((wanted[index], Entry(inlineValue: value, holdsMapping: holdsMapping)))
+                if entries.count == wanted.count { return }
             }
-            entries.append((key, Entry(inlineValue: value, holdsMapping: holdsMapping)))
+            i = end + 1
         }
     }
 
@@ -44,21 +43,26 @@ struct YAMLTopLevelKeys {
         entries.first { $0.key == key }?.entry
     }
 
-    /// The key at the start of a line and where its value starts.
-    private static func key(_ bytes: [UInt8], _ start: Int, _ end: Int) -> (String, Int)? {
+    @inline(__always) private static func canStartKey(_ b: UInt8) -> Bool {
+        !(b == 0x20 || b == 0x09 || b == UInt8(ascii: "#") || b == UInt8(ascii: "-") || b == UInt8(ascii: "{")
+            || b == UInt8(ascii: "[") || b == UInt8(ascii: "%") || b == UInt8(ascii: "."))
+    }
+
+    /// The key's byte range at the start of a line and where its value starts.
+    private static func key(_ bytes: [UInt8], _ start: Int, _ end: Int) -> (Range<Int>, Int)? {
         let first = bytes[start]
         if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
             var j = start + 1
             while j < end, bytes[j] != first { j += 1 }
             guard j + 1 < end, bytes[j + 1] == UInt8(ascii: ":") else { return nil }
-            return (String(decoding: bytes[(start + 1)..<j], as: UTF8.self), j + 2)
+            return ((start + 1)..<j, j + 2)
         }
         var j = start
         while j < end {
             if bytes[j] == UInt8(ascii: ":"), j + 1 == end || bytes[j + 1] == 0x20 || bytes[j + 1] == 0x09 {
                 var keyEnd = j
                 while keyEnd > start, bytes[keyEnd - 1] == 0x20 || bytes[keyEnd - 1] == 0x09 { keyEnd -= 1 }
-                return (String(decoding: bytes[start..<keyEnd], as: UTF8.self), j + 1)
+                return (start..<keyEnd, j + 1)
             }
             j += 1
         }
@@ -81,12 +85,17 @@ struct YAMLTopLevelKeys {
         return String(decoding: bytes[s..<e], as: UTF8.self)
     }
 
-    private static func nextLineIsIndentedMapping(_ bytes: [UInt8], _ lines: [(start: Int, end: Int)], after index: Int) -> Bool {
-        for line in lines[(index + 1)...] {
-            var j = line.start
-            while j < line.end, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
-            guard j < line.end, bytes[j] != UInt8(ascii: "#") else { continue }
-            return j > line.start && bytes[j] != UInt8(ascii: "-")
+    /// Whether the first content line from `start` on is indented and not a `- ` item.
+    private static func nextLineIsIndentedMapping(_ bytes: [UInt8], from start: Int) -> Bool {
+        var i = start
+        while i < bytes.count {
+            var j = i
+            while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+            if j < bytes.count, bytes[j] != 0x0A, bytes[j] != 0x0D, bytes[j] != UInt8(ascii: "#") {
+                return j > i && bytes[j] != UInt8(ascii: "-")
+            }
+            while j < bytes.count, bytes[j] != 0x0A { j += 1 }
+            i = j + 1
         }
         return false
     }

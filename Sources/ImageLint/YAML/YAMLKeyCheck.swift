@@ -32,7 +32,14 @@ struct YAMLKeyScratch {
 struct YAMLSeenKeys {
     var signatures: [UInt64] = []
     var keys: [UInt32] = []
-    var index: [UInt64: [UInt32]] = [:]
+    var index: Set<YAMLKeyIdentity> = []
+}
+
+/// A scalar key's full content, hashed with the standard library's seeded
+/// hasher (crafted collisions cannot make merges quadratic).
+struct YAMLKeyIdentity: Hashable {
+    var bytes: [UInt8]
+    var type: UInt32
 }
 
 /// Duplicate-key detection and merge-key (`<<`) resolution, done once when
@@ -48,7 +55,8 @@ extension YAMLStreamBuilder {
         var count = 0
         var mergeCandidate = false
         let source = bytes
-        records.withUnsafeBufferPointer { records in
+        do {
+            let records = records.buffer
             values.withUnsafeBufferPointer { values in
                 var cursor = Int(mapping) + 1
                 for _ in 0..<pairCount {
@@ -61,11 +69,11 @@ extension YAMLStreamBuilder {
                         key = records[Int(keyRecord.a)]
                     }
                     guard key.kind == .scalar else { continue }
-                    if keyRecord.kind == .scalar, keyRecord.b == 2 || keyRecord.tag != 0 { mergeCandidate = true }
                     let buffer = key.has(YAMLNodeRecord.valueInSource) ? source : values
                     let start = Int(key.a)
                     let length = Int(key.b)
                     guard let base = buffer.baseAddress, start + length <= buffer.count else { continue }
+                    if keyRecord.kind == .scalar, keyRecord.tag != 0 || (length == 2 && base[start] == UInt8(ascii: "<")) { mergeCandidate = true }
                     signatures[count] = Self.signature(base + start, length)
                     keys[count] = keyIndex
                     count += 1
@@ -78,7 +86,8 @@ extension YAMLStreamBuilder {
             var kept = 0
             for i in 0..<count {
                 let keyIndex = keys[i]
-                if isMergeKey(keyIndex), !isSequenceMerge(records[Int(keyIndex)].next) {
+                if isMergeKey(keyIndex), spendMergeWork(listLength(records[Int(keyIndex)].next), at: keyIndex),
+                   !isSequenceMerge(records[Int(keyIndex)].next) {
                     keyScratch.mergeKeys.append(keyIndex)
                 } else {
                     signatures[kept] = signatures[i]
@@ -108,20 +117,22 @@ extension YAMLStreamBuilder {
                 }
             }
         } else {
-            let sorted = (0..<n).map { (signatures[$0], keys[$0]) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
-            var runStart = 0
-            for j in 1...n {
-                if j < n, sorted[j].0 == sorted[runStart].0 { continue }
-                if j - runStart >= 2 {
-                    for b in (runStart + 1)..<j {
-                        for a in runStart..<b where sameKey(sorted[a].1, sorted[b].1) {
-                            duplicates.append((sorted[a].1, sorted[b].1))
-                            break
-                        }
-                    }
-                }
-                runStart = j
+            // Sorted by content (signature first, then bytes, then type, then
+            // position), equal keys are adjacent: O(n log n) whatever the keys.
+            let sorted = (0..<n).map { (signatures[$0], keys[$0]) }.sorted { a, b in
+                if a.0 != b.0 { return a.0 < b.0 }
+                let order = compareKeys(a.1, b.1)
+                return order != 0 ? order < 0 : a.1 < b.1
             }
+            var groupStart = 0
+            for j in 1..<n {
+                if sorted[j].0 == sorted[groupStart].0, compareKeys(sorted[groupStart].1, sorted[j].1) == 0 {
+                    duplicates.append((sorted[groupStart].1, sorted[j].1))
+                } else {
+                    groupStart = j
+                }
+            }
+            duplicates.sort { $0.second < $1.second }
         }
         for (first, second) in duplicates { reportDuplicate(first: first, second: second) }
     }
@@ -139,6 +150,7 @@ extension YAMLStreamBuilder {
 
     // MARK: Merge keys
 
+    @inline(__always)
     private func isMergeKey(_ index: UInt32) -> Bool {
         let r = records[Int(index)]
         guard r.kind == .scalar, r.b == 2 || r.tag != 0 else { return false }
@@ -147,10 +159,33 @@ extension YAMLStreamBuilder {
         return withValue(index) { $0[0] == UInt8(ascii: "<") && $0[1] == UInt8(ascii: "<") }
     }
 
+    /// Length of the list a merge value names (directly or through an alias).
+    private func listLength(_ value: UInt32) -> Int {
+        let r = records[Int(value)]
+        if r.kind == .sequence { return Int(r.a) }
+        if r.kind == .alias, r.a != YAMLNodeRecord.none, records[Int(r.a)].kind == .sequence { return Int(records[Int(r.a)].a) }
+        return 0
+    }
+
+    /// Counts work done for merge keys against the node limit, so that many
+    /// merges of long lists (of empty mappings, say) cannot take quadratic
+    /// time; false (with a diagnostic, reading stops) past the limit.
+    private mutating func spendMergeWork(_ amount: Int, at key: UInt32) -> Bool {
+        mergeWork += amount
+        guard mergeWork > limits.maxNodes else { return true }
+        if !stopped {
+            report(.error, "yaml-node-limit", "merge keys expand to more than \(limits.maxNodes) YAML nodes; the rest of the file is not read",
+                   SourceSpan(start: Int(records[Int(key)].start), end: Int(records[Int(key)].end)))
+            stopped = true
+        }
+        return false
+    }
+
     /// `- <<: *list` with `list` a sequence of scalars: not a YAML merge but
     /// an extension of some go-yaml forks (Woodpecker splices the sequence
     /// into the enclosing one). The pair is kept as written, without a
     /// diagnostic, for the extractor of that format to interpret.
+    @inline(__always)
     private func isSequenceMerge(_ value: UInt32) -> Bool {
         let r = records[Int(value)]
         guard r.kind == .alias, r.a != YAMLNodeRecord.none else { return false }
@@ -182,7 +217,9 @@ extension YAMLStreamBuilder {
         }
         sources: for mergeKey in mergeKeys {
             for (source, via) in mergeSources(records[Int(mergeKey)].next) {
-                for (key, value) in effectivePairs(of: source) {
+                let pairs = effectivePairs(of: source)
+                guard spendMergeWork(pairs.count + 1, at: mergeKey) else { break sources }
+                for (key, value) in pairs {
                     guard insertIfNew(key, into: &seen) else { continue }
                     if records.count + mergedPairs.count >= limits.maxNodes {
                         report(.error, "yaml-node-limit", "merge keys expand to more than \(limits.maxNodes) YAML nodes; the rest of the file is not read",
@@ -207,11 +244,11 @@ extension YAMLStreamBuilder {
         if seen.keys.count < 64 {
             for (i, s) in seen.signatures.enumerated() where s == keySignature && sameKey(seen.keys[i], key) { return false }
         } else {
+            // Many keys (a merge bomb): a set of the keys' full content.
             if seen.index.isEmpty {
-                for (i, s) in seen.signatures.enumerated() { seen.index[s, default: []].append(seen.keys[i]) }
+                for k in seen.keys { seen.index.insert(identity(k)) }
             }
-            if let candidates = seen.index[keySignature], candidates.contains(where: { sameKey($0, key) }) { return false }
-            seen.index[keySignature, default: []].append(key)
+            guard seen.index.insert(identity(key)).inserted else { return false }
         }
         seen.signatures.append(keySignature)
         seen.keys.append(key)
@@ -285,13 +322,19 @@ extension YAMLStreamBuilder {
     // MARK: Keys
 
     /// An alias's target (or the node itself); `none` for a broken alias.
+    @inline(__always)
     func resolvedIndex(_ index: UInt32) -> UInt32 {
         let r = records[Int(index)]
         return r.kind == .alias ? r.a : index
     }
 
+    private func identity(_ key: UInt32) -> YAMLKeyIdentity {
+        YAMLKeyIdentity(bytes: withValue(key) { Array($0) }, type: keyType(key))
+    }
+
     /// Whether two keys are the same key: the same decoded text and the
     /// same type (`"1"` and `1` differ; `a` and `"a"` do not).
+    @inline(__always)
     private func sameKey(_ a: UInt32, _ b: UInt32) -> Bool {
         let ka = resolvedIndex(a)
         let kb = resolvedIndex(b)
@@ -299,8 +342,24 @@ extension YAMLStreamBuilder {
         return withValue(ka) { va in withValue(kb) { vb in va.elementsEqual(vb) } }
     }
 
+    /// Orders two keys by type, then bytes; 0 when they are the same key.
+    private func compareKeys(_ a: UInt32, _ b: UInt32) -> Int {
+        let ka = resolvedIndex(a)
+        let kb = resolvedIndex(b)
+        let ta = keyType(ka)
+        let tb = keyType(kb)
+        if ta != tb { return ta < tb ? -1 : 1 }
+        return withValue(ka) { va in
+            withValue(kb) { vb in
+                for (x, y) in zip(va, vb) where x != y { return x < y ? -1 : 1 }
+                return va.count == vb.count ? 0 : (va.count < vb.count ? -1 : 1)
+            }
+        }
+    }
+
     /// The tag number; for an untagged plain scalar that is not a string in
     /// the core schema, a value no tag number takes.
+    @inline(__always)
     private func keyType(_ index: UInt32) -> UInt32 {
         let r = records[Int(index)]
         if r.tag != 0 { return r.tag }
@@ -309,6 +368,7 @@ extension YAMLStreamBuilder {
     }
 
     /// Calls `body` with a scalar's decoded value.
+    @inline(__always)
     func withValue<R>(_ index: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let r = records[Int(index)]
         let start = Int(r.a)

@@ -69,10 +69,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The anchor name written on this node (`&name`), if any.
-    public var anchor: String? {
-        let a = record.anchor
-        return a == 0 ? nil : storage.anchors[Int(a - 1)]
-    }
+    public var anchor: String? { storage.anchors[index] }
 
     /// For an alias: the anchored node it refers to, with ``reachedThrough``
     /// set; nil for an alias whose anchor is undefined (or would contain the

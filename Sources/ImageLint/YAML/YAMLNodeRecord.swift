@@ -5,7 +5,8 @@
 /// past the node's subtree, so the next sibling of node `i` is
 /// `records[i].next` and the first child of a collection `i` is `i + 1`.
 /// Offsets are `UInt32` (files are limited far below 4 GiB) to keep the
-/// record small: the reader's speed is mostly memory traffic.
+/// record at 32 bytes: the reader's speed is mostly memory traffic (anchors,
+/// which few nodes have, live in a side table).
 struct YAMLNodeRecord: Sendable {
     /// Span of the node's text (see ``YAMLNode/span``).
     var start: UInt32
@@ -25,8 +26,6 @@ struct YAMLNodeRecord: Sendable {
     var c: UInt32
     /// Index into the stream's tag table plus one; 0 for no tag.
     var tag: UInt32
-    /// Index into the stream's anchor table plus one; 0 for no anchor.
-    var anchor: UInt32
     var kind: YAMLNode.Kind
     /// Scalar style raw value (``YAMLScalar/Style``); 0 for other kinds.
     var style: UInt8
@@ -58,23 +57,43 @@ struct YAMLMergedPair: Sendable {
     var via: UInt32
 }
 
+/// The node records of a stream, owned by its storage: the reader's
+/// buffer handed over without a copy, read-only from then on.
+struct YAMLRecords: @unchecked Sendable {
+    let base: UnsafePointer<YAMLNodeRecord>?
+    let count: Int
+
+    @inline(__always)
+    subscript(index: Int) -> YAMLNodeRecord {
+        // Indices come from the reader's own links; checked all the same.
+        precondition(index >= 0 && index < count, "record index out of range")
+        return base.unsafelyUnwrapped[index]
+    }
+}
+
 /// Everything one read of a YAML stream produced, shared (never copied) by
-/// the documents and node handles that point into it.
+/// the documents and node handles that point into it. Immutable once built.
 final class YAMLStorage: Sendable {
     let file: SourceFile
-    let records: [YAMLNodeRecord]
+    let records: YAMLRecords
     /// Decoded scalar values that differ from their source text.
     let values: [UInt8]
     let tags: [String]
-    let anchors: [String]
+    /// The anchor name of each anchored node.
+    let anchors: [UInt32: String]
     let mergedPairs: [YAMLMergedPair]
 
-    init(file: SourceFile, records: [YAMLNodeRecord], values: [UInt8], tags: [String], anchors: [String], mergedPairs: [YAMLMergedPair]) {
+    /// Takes ownership of `records` (freed with the storage).
+    init(file: SourceFile, records: YAMLRecords, values: [UInt8], tags: [String], anchors: [UInt32: String], mergedPairs: [YAMLMergedPair]) {
         self.file = file
         self.records = records
         self.values = values
         self.tags = tags
         self.anchors = anchors
         self.mergedPairs = mergedPairs
+    }
+
+    deinit {
+        records.base?.deallocate()
     }
 }

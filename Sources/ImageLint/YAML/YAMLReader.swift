@@ -19,6 +19,7 @@ import CYAML
 /// | `yaml-recursive-alias` | error | an alias inside the node its anchor is on |
 /// | `yaml-invalid-merge` | warning | a `<<` value that is not a mapping or a list of mappings (ignored) |
 /// | `yaml-alias-limit` | error | reported by walks (``YAMLDocument/walk(limits:_:)``) |
+/// | `yaml-too-many-diagnostics` | warning | more than 1,000 problems in one file; the rest are counted, not listed |
 public enum YAMLReader {
     /// Reads every document of `file`.
     public static func read(_ file: SourceFile, limits: YAMLLimits = .default) -> YAMLStream {
@@ -48,11 +49,12 @@ struct YAMLStreamBuilder {
     let bytes: UnsafeBufferPointer<UInt8>
     let limits: YAMLLimits
 
-    var records: [YAMLNodeRecord] = []
+    var records: YAMLRecordBuffer
     var values: [UInt8] = []
     var tags: [String] = []
     var tagNumbers: [String: UInt32] = [:]
-    var anchors: [String] = []
+    /// The anchor written on each anchored node (few nodes have one).
+    var anchors: [UInt32: String] = [:]
     var mergedPairs: [YAMLMergedPair] = []
     var diagnostics: [Diagnostic] = []
 
@@ -75,6 +77,9 @@ struct YAMLStreamBuilder {
 
     var open: [OpenCollection] = []
     var stopped = false
+    /// Sources and pairs visited for merge keys (bounded by the node limit).
+    var mergeWork = 0
+    var droppedDiagnostics = 0
     /// Where the input was cut before a byte libyaml would reject.
     var truncatedAt: Int?
 
@@ -82,6 +87,7 @@ struct YAMLStreamBuilder {
         self.file = file
         self.bytes = bytes
         self.limits = limits
+        records = YAMLRecordBuffer(capacity: min(bytes.count / 10 + 16, limits.maxNodes))
     }
 
     mutating func run() {
@@ -89,7 +95,6 @@ struct YAMLStreamBuilder {
         guard bytes.count > bom, let base = bytes.baseAddress else { return }
         let content = UnsafeBufferPointer(start: base + bom, count: bytes.count - bom)
         var converter = YAMLMarkConverter(content, offsetBase: bom)
-        records.reserveCapacity(min(content.count / 10 + 16, limits.maxNodes))
         values.reserveCapacity(content.count / 4)
         if parse(content, count: content.count, &converter) == .readerError {
             // A byte libyaml rejects (checked here, not before: it is rare):
@@ -146,7 +151,7 @@ struct YAMLStreamBuilder {
 
     /// Forgets everything read, for a second read of a shorter input.
     private mutating func reset() {
-        records.removeAll(keepingCapacity: true)
+        records.removeAll()
         values.removeAll(keepingCapacity: true)
         tags.removeAll()
         tagNumbers.removeAll()
@@ -157,6 +162,8 @@ struct YAMLStreamBuilder {
         current = nil
         anchorNodes.removeAll()
         open.removeAll()
+        mergeWork = 0
+        droppedDiagnostics = 0
         stopped = false
     }
 
@@ -232,7 +239,13 @@ struct YAMLStreamBuilder {
             spanEnd = max(layout.contentEnd, spanStart)
             if !layout.isExact { flags |= YAMLNodeRecord.inexactBlock }
         default:
-            if length == 0 { spanStart = endOffset }
+            if length == 0 {
+                spanStart = endOffset
+            } else if hasProperties, endOffset - contentStart < min(length, endOffset - startOffset) {
+                // Properties glued to the value in a way not foreseen: the
+                // value is at least its own length before the end.
+                spanStart = max(startOffset, endOffset - length)
+            }
         }
         // Keep the value as a range of the file when it is the source text
         // (most scalars); copy it only when decoding changed it.
@@ -249,8 +262,8 @@ struct YAMLStreamBuilder {
             start: UInt32(spanStart), end: UInt32(spanEnd), next: index + 1,
             a: UInt32(truncatingIfNeeded: valueStart), b: UInt32(truncatingIfNeeded: length), c: UInt32(contentStart),
             tag: data.tag.map { tagNumber($0) } ?? 0,
-            anchor: data.anchor.map { anchorNumber($0, node: index) } ?? 0,
             kind: .scalar, style: style, flags: flags))
+        if let anchor = data.anchor { recordAnchor(anchor, node: index) }
     }
 
     private mutating func addAlias(_ event: UnsafeMutablePointer<yaml_event_t>, _ converter: inout YAMLMarkConverter) {
@@ -275,7 +288,7 @@ struct YAMLStreamBuilder {
         let index = UInt32(records.count)
         records.append(YAMLNodeRecord(
             start: UInt32(start), end: UInt32(end), next: index + 1, a: target, b: 0, c: UInt32(start),
-            tag: 0, anchor: 0, kind: .alias, style: 0, flags: 0))
+            tag: 0, kind: .alias, style: 0, flags: 0))
     }
 
     private mutating func openCollection(_ event: UnsafeMutablePointer<yaml_event_t>, _ converter: inout YAMLMarkConverter) {
@@ -318,8 +331,8 @@ struct YAMLStreamBuilder {
         records.append(YAMLNodeRecord(
             start: UInt32(contentStart), end: UInt32(contentStart), next: 0, a: 0, b: YAMLNodeRecord.none, c: 0,
             tag: tag.map { tagNumber($0) } ?? 0,
-            anchor: anchor.map { anchorNumber($0, node: index) } ?? 0,
             kind: isMapping ? .mapping : .sequence, style: 0, flags: flags))
+        if let anchor { recordAnchor(anchor, node: index) }
         open.append(OpenCollection(index: index, children: 0, lastChild: YAMLNodeRecord.none))
     }
 
@@ -352,7 +365,7 @@ struct YAMLStreamBuilder {
             if records[Int(top.index)].kind == .mapping, top.children % 2 == 1 {
                 let at = top.lastChild == YAMLNodeRecord.none ? records[Int(top.index)].end : records[Int(top.lastChild)].end
                 let index = UInt32(records.count)
-                records.append(YAMLNodeRecord(start: at, end: at, next: index + 1, a: at, b: 0, c: at, tag: 0, anchor: 0,
+                records.append(YAMLNodeRecord(start: at, end: at, next: index + 1, a: at, b: 0, c: at, tag: 0,
                                               kind: .scalar, style: YAMLScalar.Style.plain.rawValue, flags: YAMLNodeRecord.valueInSource))
                 open[open.count - 1].children += 1
                 open[open.count - 1].lastChild = index
@@ -372,11 +385,10 @@ struct YAMLStreamBuilder {
         return number
     }
 
-    private mutating func anchorNumber(_ anchor: UnsafeMutablePointer<yaml_char_t>, node: UInt32) -> UInt32 {
+    private mutating func recordAnchor(_ anchor: UnsafeMutablePointer<yaml_char_t>, node: UInt32) {
         let name = String(cString: anchor)
-        anchors.append(name)
+        anchors[node] = name
         anchorNodes[name] = node
-        return UInt32(anchors.count)
     }
 
     /// The first byte after a node's anchor and tag (and the blanks,
@@ -384,8 +396,11 @@ struct YAMLStreamBuilder {
     private func skipProperties(from start: Int, to end: Int) -> Int {
         var i = start
         while i < end, bytes[i] == UInt8(ascii: "&") || bytes[i] == UInt8(ascii: "!") {
+            // An anchor name is letters, digits, `-` and `_` (libyaml's rule:
+            // `&t?x` is the anchor `t` on the scalar `?x`); a tag runs to a blank.
+            let isAnchor = bytes[i] == UInt8(ascii: "&")
             i += 1
-            while i < end, !Self.isBlankOrBreak(bytes[i]) { i += 1 }
+            while i < end, isAnchor ? Self.isAnchorByte(bytes[i]) : !Self.isBlankOrBreak(bytes[i]) { i += 1 }
             while i < end {
                 let b = bytes[i]
                 if Self.isBlankOrBreak(b) {
@@ -400,13 +415,26 @@ struct YAMLStreamBuilder {
         return i
     }
 
+    @inline(__always) static func isAnchorByte(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z"))
+            || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
+    }
+
     @inline(__always) static func isBlankOrBreak(_ b: UInt8) -> Bool {
         b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D
     }
 
     // MARK: Diagnostics
 
+    /// Diagnostics kept per stream: a hostile file with a million duplicate
+    /// keys must not make a million diagnostics.
+    static let maxDiagnostics = 1_000
+
     mutating func report(_ severity: Diagnostic.Severity, _ code: String, _ message: String, _ span: SourceSpan, related: [SourceSpan] = []) {
+        guard diagnostics.count < Self.maxDiagnostics else {
+            droppedDiagnostics += 1
+            return
+        }
         diagnostics.append(Diagnostic(severity: severity, code: code, message: message, location: file.location(span),
                                       related: related.map { file.location($0) }))
     }
@@ -440,15 +468,20 @@ struct YAMLStreamBuilder {
     // MARK: Result
 
     mutating func finish() -> YAMLStream {
+        if droppedDiagnostics > 0, let last = diagnostics.last {
+            diagnostics.append(Diagnostic(severity: .warning, code: "yaml-too-many-diagnostics",
+                                          message: "\(droppedDiagnostics) more YAML problems not reported", location: last.location))
+        }
         keyScratch.deallocate()
-        let storage = YAMLStorage(file: file, records: records, values: values, tags: tags, anchors: anchors, mergedPairs: mergedPairs)
+        let lastEnd = records.last.map { Int($0.end) }
+        let storage = YAMLStorage(file: file, records: records.finish(), values: values, tags: tags, anchors: anchors, mergedPairs: mergedPairs)
         let complete = documents.enumerated().map { number, info in
             YAMLDocument(storage: storage, rootIndex: info.root, index: number,
                          span: SourceSpan(start: info.start, end: max(info.start, info.end)), isComplete: true)
         }
         var partial: YAMLDocument? = nil
         if stopped, let info = current {
-            let end = records.last.map { Int($0.end) } ?? info.start
+            let end = lastEnd ?? info.start
             partial = YAMLDocument(storage: storage, rootIndex: info.root, index: documents.count,
                                    span: SourceSpan(start: info.start, end: max(info.start, end)), isComplete: false)
         }

@@ -29,12 +29,14 @@ public struct YAMLScalarSourceMap: Sendable {
     public let isOneToOne: Bool
     /// False when the value could not be matched to the source text.
     public let isExact: Bool
+    let fileCount: Int
 
     init(_ scalar: YAMLScalar) {
         let storage = scalar.node.storage
         let record = scalar.node.record
         let span = scalar.span
         self.span = span
+        fileCount = storage.file.bytes.count
         let value = Array(scalar.valueBytes)
         valueCount = value.count
         var builder = Builder(bytes: storage.file.bytes, lines: storage.file.lines, value: value)
@@ -75,15 +77,21 @@ public struct YAMLScalarSourceMap: Sendable {
         guard valueOffset >= 0, valueOffset <= valueCount else { return nil }
         var low = 0
         var high = runs.count - 1
-        guard high >= 0, runs[0].value <= valueOffset else { return span.start }
+        guard high >= 0, runs[0].value <= valueOffset else { return min(span.start, fileCount) }
         while low < high {
             let mid = (low + high + 1) / 2
             if runs[mid].value <= valueOffset { low = mid } else { high = mid - 1 }
         }
         let run = runs[low]
         let delta = valueOffset - run.value
-        if delta < run.length { return run.exact ? run.source + delta : run.source }
-        return run.exact ? run.source + run.length : run.source + (run.length > 0 ? 1 : 0)
+        let offset: Int
+        if delta < run.length {
+            offset = run.exact ? run.source + delta : run.source
+        } else {
+            offset = run.exact ? run.source + run.length : run.source + (run.length > 0 ? 1 : 0)
+        }
+        // Inexact runs point at what made the bytes; never past the file.
+        return min(max(offset, 0), fileCount)
     }
 
     /// The file span of a range of the value: from its first byte's source to

@@ -44,7 +44,7 @@ struct CheckRun {
 
     /// What one file gave.
     enum FileStep: Sendable {
-        case result(FileResult)
+        case result(FileResult, CompanionFiles)
         /// Kept whole for a rule that compares files.
         case analysis(Linter.FileAnalysis)
         case failure(FileSystem.Failure)
@@ -90,11 +90,14 @@ struct CheckRun {
         let steps = checkFiles(files, workspace: workspace, linter: linter, standardInput: standardInput)
 
         var results: [FileResult] = []
+        var resultCompanions: [CompanionFiles] = []
         var analyses: [Linter.FileAnalysis] = []
         results.reserveCapacity(steps.count)
         for step in steps {
             switch step {
-            case .result(let result): results.append(result)
+            case .result(let result, let companions):
+                results.append(result)
+                resultCompanions.append(companions)
             case .analysis(let analysis): analyses.append(analysis)
             case .failure(let failure): failures.append(failure)
             case .note(let note): errors += "\(note.path): note: \(note.message)\n"
@@ -117,11 +120,11 @@ struct CheckRun {
             result = linter.lint(analyses: analyses)
             result.files = result.files.map { $0.compacted() }
         } else {
-            result = LintReport(files: results, runFindings: linter.runFindings())
+            let companions = Linter.shareCompanions(&results, companions: resultCompanions)
+            result = LintReport(files: results, runFindings: linter.runFindings(), auxiliaryFiles: companions)
         }
         result.runFindings += runFindings
-        result.auxiliaryFiles = loaded.files
-        Self.moveCompanionFindings(&result)
+        result.auxiliaryFiles += loaded.files
 
         let context = ReportContext(
             toolVersion: ImageLintVersion.current,
@@ -144,30 +147,6 @@ struct CheckRun {
         return outcome
     }
 
-    /// Findings in a companion file (a syntax error in a shared `.env`)
-    /// come with every file that reads it: they move to the run's findings,
-    /// once each.
-    static func moveCompanionFindings(_ report: inout LintReport) {
-        var seen: Set<String> = []
-        var moved: [Finding] = []
-        var files = report.files
-        var changed = false
-        for index in files.indices where files[index].findings.contains(where: { $0.location.path != files[index].file.path }) {
-            changed = true
-            let path = files[index].file.path
-            files[index].findings.removeAll { finding in
-                guard finding.location.path != path else { return false }
-                let key = "\(finding.rule)\u{0}\(finding.location.path)\u{0}\(finding.location.span)\u{0}\(finding.message)"
-                if seen.insert(key).inserted { moved.append(finding) }
-                return true
-            }
-        }
-        if changed {
-            report.files = files
-            report.runFindings += moved
-        }
-    }
-
     /// Reads, checks and finishes every file, `--jobs` at a time.
     private func checkFiles(_ files: [WorkspaceFile], workspace: Workspace, linter: Linter, standardInput: [UInt8]?) -> [FileStep] {
         let progress = WorkProgress(total: files.count)
@@ -182,10 +161,9 @@ struct CheckRun {
                 if loaded.source.bytes.count > Self.sizeLimit {
                     return .tooLarge(path: loaded.source.path, size: loaded.source.bytes.count)
                 }
-                if keepsAnalyses {
-                    return .analysis(linter.analyze(file: loaded.source, kind: loaded.kind, companions: loaded.companions))
-                }
-                return .result(linter.lint(file: loaded.source, kind: loaded.kind, companions: loaded.companions).compacted())
+                if keepsAnalyses { return .analysis(linter.analyze(file: loaded.source, kind: loaded.kind, companions: loaded.companions)) }
+                let result = linter.lint(file: loaded.source, kind: loaded.kind, companions: loaded.companions)
+                return .result(result.compacted(), loaded.companions)
             case .failure(let failure): return .failure(failure)
             case .note(let note): return .note(note)
             case .skipped: return .skipped

@@ -23,11 +23,7 @@ struct ImagesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Read the given files as this kind, whatever their names; limit folder walks to it.", valueName: "kind"))
     var kind: String?
 
-    @Option(name: .customLong("build-arg"), help: ArgumentHelp("A value for a Dockerfile ARG (repeatable).", valueName: "NAME=VALUE"))
-    var buildArgs: [String] = []
-
-    @Option(name: .customLong("env"), help: ArgumentHelp("A value for a compose ${VAR}, overriding the .env file (repeatable).", valueName: "NAME=VALUE"))
-    var environment: [String] = []
+    @OptionGroup var inputs: ExtractionInputOptions
 
     @Argument(help: "Files and folders to scan (default: the current folder).")
     var paths: [String] = []
@@ -36,22 +32,24 @@ struct ImagesCommand: ParsableCommand {
         if let kind, FileKind(rawValue: kind) == nil {
             throw ValidationError("unknown kind '\(kind)'; known kinds: \(FileKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        for argument in buildArgs where !argument.contains("=") {
-            throw ValidationError("--build-arg needs NAME=VALUE, got '\(argument)'")
-        }
-        for argument in environment where !argument.contains("=") {
-            throw ValidationError("--env needs NAME=VALUE, got '\(argument)'")
-        }
     }
 
     func run() throws {
+        let currentDirectory = FileSystem.currentDirectory()
+        let options: ExtractionOptions
+        do {
+            options = try inputs.extractionOptions(currentDirectory: currentDirectory)
+        } catch {
+            FileStream.standardError.write("imagelint: error: cannot read \(error.path): \(error.reason)\n")
+            throw ExitCode(ExitStatus.failure.rawValue)
+        }
         let outcome = ImagesRun(
             paths: paths.isEmpty ? ["."] : paths,
             kind: kind.flatMap(FileKind.init(rawValue:)),
-            buildArgs: ImagesRun.parseBuildArgs(buildArgs),
-            environment: ImagesRun.parseBuildArgs(environment),
+            buildArgs: options.buildArgs,
+            environment: options.environment,
             format: format
-        ).execute(currentDirectory: FileSystem.currentDirectory())
+        ).execute(currentDirectory: currentDirectory)
         FileStream.standardOutput.write(outcome.output)
         FileStream.standardError.write(outcome.errors)
         if outcome.status != .success { throw ExitCode(outcome.status.rawValue) }
@@ -73,15 +71,6 @@ struct ImagesRun {
         var status: ExitStatus
     }
 
-    /// `NAME=VALUE` pairs; a later one for the same name wins.
-    static func parseBuildArgs(_ arguments: [String]) -> [String: String] {
-        var values: [String: String] = [:]
-        for argument in arguments {
-            guard let equals = argument.firstIndex(of: "=") else { continue }
-            values[String(argument[..<equals])] = String(argument[argument.index(after: equals)...])
-        }
-        return values
-    }
 
     func execute(currentDirectory: String) -> Outcome {
         let contents = Workspace().load(paths, kind: kind, currentDirectory: currentDirectory)

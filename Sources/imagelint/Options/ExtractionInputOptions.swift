@@ -44,33 +44,13 @@ struct ExtractionInputOptions: ParsableArguments {
     }
 }
 
-/// The `NAME=VALUE` lines of an `--env-file`: blank lines and `#` comments
-/// skipped, an optional `export ` prefix, one pair of matching quotes
-/// around the value removed.
+/// The values of an `--env-file`, read like Compose reads one
+/// (``DotEnvReader``: `export`, quotes, escapes, comments, interpolation
+/// from earlier lines); lines it cannot read are skipped.
 enum EnvironmentFile {
     static func parse(_ text: String) -> [(name: String, value: String)] {
-        var pairs: [(String, String)] = []
-        for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            var line = rawLine.drop { $0 == " " || $0 == "\t" }
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            if line.hasPrefix("export ") { line = line.dropFirst("export ".count) }
-            guard let equals = line.firstIndex(of: "=") else { continue }
-            let name = line[..<equals].trimmingCharacters(in: " \t")
-            var value = line[line.index(after: equals)...].trimmingCharacters(in: " \t")
-            if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
-                value = String(value.dropFirst().dropLast())
-            }
-            if !name.isEmpty { pairs.append((name, value)) }
+        DotEnvReader.read(SourceFile(path: "--env-file", text: text)).entries.compactMap { entry in
+            entry.value.map { (entry.key, $0) }
         }
-        return pairs
-    }
-}
-
-private extension StringProtocol {
-    func trimmingCharacters(in set: String) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, set.contains(first) { slice.removeFirst() }
-        while let last = slice.last, set.contains(last) { slice.removeLast() }
-        return String(slice)
     }
 }

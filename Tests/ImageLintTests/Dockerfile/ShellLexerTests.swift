@@ -103,11 +103,11 @@ struct ShellLexerTests {
         Case("$A-${UNSET}-$K", nil, unresolved: ["UNSET", "K"]),
         Case("mcr.microsoft.com/devcontainers/php:3-${templateOption:imageVariant}", nil, unresolved: ["templateOption:imageVariant"]),
         Case("${localEnv:HOME}/x", nil, unresolved: ["localEnv:HOME"]),
-        Case("alpine:{{ .Values.tag }}", nil, unresolved: ["{{ .Values.tag }}"]),
-        Case("\"{{ .Image }}\"", nil, unresolved: ["{{ .Image }}"]),
-        Case("${{ matrix.image }}", nil, unresolved: ["${{ matrix.image }}"]),
-        Case("$(params.image)", nil, unresolved: ["$(params.image)"]),
-        Case("$[[ inputs.image ]]", nil, unresolved: ["$[[ inputs.image ]]"]),
+        Case("alpine:{{ .Values.tag }}", nil, unresolved: [".Values.tag"]),
+        Case("\"{{ .Image }}\"", nil, unresolved: [".Image"]),
+        Case("${{ matrix.image }}", nil, unresolved: ["matrix.image"]),
+        Case("$(params.image)", nil, unresolved: ["params.image"]),
+        Case("$[[ inputs.image ]]", nil, unresolved: ["inputs.image"]),
         Case("'{{ x }}'", "{{ x }}"),
     ]
 

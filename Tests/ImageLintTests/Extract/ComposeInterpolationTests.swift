@@ -89,8 +89,8 @@ struct ComposeInterpolationTests {
         Case(template: "pre-${MISSING:-${TAG}}-post-${REPO}", value: "pre-1.2-post-alpine"),
         Case(template: "${TAG?$REPO}", value: "1.2"),
         // Foreign placeholders: unresolved, never invalid.
-        Case(template: "${{ github.sha }}", value: nil, unresolved: ["${{ github.sha }}"]),
-        Case(template: "img:${{ matrix.tag }}-x", value: nil, unresolved: ["${{ matrix.tag }}"]),
+        Case(template: "${{ github.sha }}", value: nil, unresolved: ["github.sha"]),
+        Case(template: "img:${{ matrix.tag }}-x", value: nil, unresolved: ["matrix.tag"]),
         Case(template: "${localEnv:HOME}/x", value: nil, unresolved: ["localEnv:HOME"]),
         Case(template: "php:3-${templateOption:imageVariant}", value: nil, unresolved: ["templateOption:imageVariant"]),
         // Non-ASCII text passes through.

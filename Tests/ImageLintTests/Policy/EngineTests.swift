@@ -148,3 +148,15 @@ struct EngineTests {
         ])
     }
 }
+
+@Suite("Linter for one file")
+struct SingleFileLinterTests {
+    @Test func oneFileGetsItsFindingsSuppressionsAndOccurrences() {
+        let loaded = PolicyTestSupport.load("extends: []\nrules: {no-latest: error, unused-suppression: note}\n")
+        let file = SourceFile(path: "svc/Dockerfile", text: "# imagelint: ignore[no-latest]\nFROM a\nFROM b\n")
+        let result = Linter.lint(file: file, kind: .dockerfile, policy: loaded.policy, today: EngineTests.today, workingDirectory: "/repo")
+        #expect(result.occurrences.map(\.text) == ["a", "b"])
+        #expect(result.findings.map { "\($0.location.start.line):\($0.rule)" } == ["3:no-latest"])
+        #expect(result.suppressed == 1)
+    }
+}

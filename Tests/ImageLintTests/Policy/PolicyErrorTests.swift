@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import ImageLint
 
@@ -13,18 +14,14 @@ struct PolicyErrorTests {
     }
 
     @Test(arguments: cases)
-    func problems(_ path: String) throws {
+    func problems(_ path: String) {
         let loader = PolicyLoader(workingDirectory: RepositoryFiles.root.path) { absolute in
             (try? Data(contentsOf: URL(fileURLWithPath: absolute))).map(Array.init)
         }
         let result = loader.load(path: path)
         let actual = result.problems.map(\.description).joined(separator: "\n") + "\n"
-        let expectedPath = String(path.dropLast(".yaml".count)) + ".expected"
-        if RepositoryFiles.updateGoldens {
-            try actual.write(to: RepositoryFiles.url(expectedPath), atomically: true, encoding: .utf8)
-        }
-        let expected = try RepositoryFiles.text(expectedPath)
-        #expect(actual == expected)
+        let expectedPath = String(path.dropFirst("fixtures/".count).dropLast(".yaml".count)) + ".expected"
+        GoldenFile.check(actual, matches: expectedPath)
         #expect(!result.problems.isEmpty, "a malformed policy must have a problem")
     }
 }

@@ -61,6 +61,18 @@ struct TagRegexTests {
         #expect(throws: TagRegex.SyntaxError(message: message, offset: offset)) { try TagRegex(pattern) }
     }
 
+    /// More than 64 states: the general simulation instead of bit masks.
+    @Test func largeAutomataMatchTheSame() throws {
+        let regex = try TagRegex("^[ab]{70}(-rc[0-9]+)?$")
+        #expect(regex.matches(String(repeating: "ab", count: 35)))
+        #expect(regex.matches(String(repeating: "a", count: 70) + "-rc12"))
+        #expect(!regex.matches(String(repeating: "a", count: 71)))
+        #expect(!regex.matches(String(repeating: "a", count: 69)))
+        let search = try TagRegex("x[0-9]{80}y")
+        #expect(search.matches("prefix-x" + String(repeating: "7", count: 80) + "y-suffix"))
+        #expect(!search.matches("x" + String(repeating: "7", count: 79) + "y"))
+    }
+
     @Test func hugeCountsAreRejectedNotAllocated() {
         #expect(throws: TagRegex.SyntaxError.self) { try TagRegex("(a{1000}){1000}") }
     }

@@ -1,13 +1,10 @@
 import Foundation
+import TestSupport
 
-/// Files of this repository, found from this source file's path, so tests
-/// run the same from any working directory and never need /work/shared.
+/// Files of this repository (below ``RepositoryRoot``), so tests run the
+/// same from any working directory and never need /work/shared.
 enum RepositoryFiles {
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent() // Support
-        .deletingLastPathComponent() // ImageLintTests
-        .deletingLastPathComponent() // Tests
-        .deletingLastPathComponent()
+    static var root: URL { URL(fileURLWithPath: RepositoryRoot.path) }
 
     static func url(_ relativePath: String) -> URL {
         root.appendingPathComponent(relativePath)
@@ -21,16 +18,14 @@ enum RepositoryFiles {
         String(decoding: try bytes(relativePath), as: UTF8.self)
     }
 
+    /// Whether goldens should be rewritten (see ``GoldenFile``).
+    static var updateGoldens: Bool { GoldenFile.isUpdating }
+
     /// Relative paths of the entries of a folder, sorted.
     static func list(_ relativePath: String, suffix: String = "") throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: url(relativePath).path)
             .filter { $0.hasSuffix(suffix) }
             .sorted()
             .map { relativePath + "/" + $0 }
-    }
-
-    /// Whether goldens should be rewritten instead of compared.
-    static var updateGoldens: Bool {
-        ProcessInfo.processInfo.environment["IMAGELINT_UPDATE_GOLDEN"] == "1"
     }
 }

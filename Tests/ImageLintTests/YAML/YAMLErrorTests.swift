@@ -135,6 +135,43 @@ struct YAMLErrorTests {
         #expect(!stream.isComplete)
     }
 
+    @Test func mergesOfLongListsAreBounded() {
+        // Many merges of a long list of empty mappings add no pairs but
+        // would take quadratic time.
+        var text = "l: &l [" + Array(repeating: "{}", count: 3_000).joined(separator: ",") + "]\n"
+        for i in 0..<3_000 { text += "m\(i): {<<: *l}\n" }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let stream = read(text, limits: YAMLLimits(maxNodes: 100_000))
+        #expect(clock.now - start < .seconds(5))
+        #expect(stream.codes == ["yaml-node-limit"])
+    }
+
+    @Test func keysWithEqualSignaturesStayFast() {
+        // Same length, same first and last eight bytes: one signature.
+        var text = ""
+        for i in 0..<20_000 {
+            let middle = String(i, radix: 36)
+            text += "aaaaaaaa" + String(repeating: "0", count: 6 - middle.count) + middle + "zzzzzzzz: v\n"
+        }
+        text += "aaaaaaaa000001zzzzzzzz: again\n"
+        let clock = ContinuousClock()
+        let start = clock.now
+        let stream = read(text)
+        #expect(clock.now - start < .seconds(5))
+        #expect(stream.codes == ["yaml-duplicate-key"])
+        #expect(stream.diagnostics.first?.location.start.line == 20_001)
+        #expect(stream.diagnostics.first?.related.first?.start.line == 2)
+    }
+
+    @Test func diagnosticsAreCapped() {
+        let text = String(repeating: "k: v\n", count: 5_000)
+        let stream = read(text)
+        #expect(stream.diagnostics.count == 1_001)
+        #expect(stream.diagnostics.last?.code == "yaml-too-many-diagnostics")
+        #expect(stream.diagnostics.last?.message.hasPrefix("3999 more") == true)
+    }
+
     @Test func tooManyNodes() throws {
         let text = "[" + Array(repeating: "a", count: 5_000).joined(separator: ",") + "]"
         let stream = read(text, limits: YAMLLimits(maxNodes: 1_000))

@@ -52,6 +52,7 @@ struct YAMLSpanTests {
         Case(name: "anchored scalar", text: "a: &anc «v»\n", path: [.value("a")], value: "v", style: .plain),
         Case(name: "tagged scalar", text: "image: !reset «null»\n", path: [.value("image")], value: "null", style: .plain),
         Case(name: "anchor and tag on a quoted scalar", text: "image: &a !t \"«x»\"\n", path: [.value("image")], value: "x", style: .doubleQuoted),
+        Case(name: "anchor glued to a plain value", text: "&t«?Ir»", path: [], value: "?Ir", style: .plain),
         Case(name: "properties on their own line", text: "image: &a # c\n  «multi\n  line»\n", path: [.value("image")], value: "multi line", style: .plain),
         Case(name: "CRLF plain", text: "a: x\r\nimage: «nginx»\r\n", path: [.value("image")], value: "nginx", style: .plain),
         Case(name: "CRLF literal", text: "run: |\r\n  «FROM a\r\n  RUN b»\r\nnext: 1\r\n", path: [.value("run")], value: "FROM a\nRUN b\n", style: .literal),

@@ -259,3 +259,20 @@ struct YAMLCoreTypeTests {
         }
     }
 }
+
+@Suite("YAML storage")
+struct YAMLStorageTests {
+    @Test func recordStaysSmall() {
+        // The reader's speed is mostly memory traffic; keep records at 32 bytes.
+        #expect(MemoryLayout<YAMLNodeRecord>.stride == 32)
+    }
+
+    @Test func anchorsAreKeptPerNode() throws {
+        let stream = read("a: &first x\nb: &second [1]\nc: *first\n")
+        let root = try #require(stream.documents.first?.root)
+        #expect(root["a"]?.anchor == "first")
+        #expect(root["b"]?.anchor == "second")
+        #expect(root["c"]?.anchor == "first")
+        #expect(root["b"]?.sequence?[0]?.anchor == nil)
+    }
+}

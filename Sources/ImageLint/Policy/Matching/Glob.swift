@@ -18,15 +18,12 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     private enum Matcher: Sendable, Hashable {
         /// No wildcards: plain equality.
         case literal(String)
+        /// `prefix**` (anything after), or `prefix*` (anything without `/`).
+        case prefix(String, crossesSlash: Bool)
         case automaton(ScalarAutomaton)
     }
 
-    /// A syntax error in a glob, at a scalar offset into the pattern.
-    public struct SyntaxError: Error, Sendable, Hashable {
-        public var message: String
-        /// 0-based offset in Unicode scalars from the start of the pattern.
-        public var offset: Int
-    }
+    public typealias SyntaxError = PatternSyntaxError
 
     public init(_ pattern: String) throws(SyntaxError) {
         self.pattern = pattern
@@ -34,6 +31,8 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         let node = try parser.parse()
         if let literal = GlobParser.literalText(node) {
             matcher = .literal(literal)
+        } else if let (prefix, crossesSlash) = GlobParser.prefixForm(node) {
+            matcher = .prefix(prefix, crossesSlash: crossesSlash)
         } else {
             do {
                 matcher = .automaton(try ScalarAutomaton(node))
@@ -47,6 +46,8 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     public func matches(_ text: String) -> Bool {
         switch matcher {
         case .literal(let literal): text == literal
+        case .prefix(let prefix, let crossesSlash):
+            text.hasPrefix(prefix) && (crossesSlash || !text.utf8.dropFirst(prefix.utf8.count).contains(UInt8(ascii: "/")))
         case .automaton(let automaton): automaton.matchesWhole(Substring(text).unicodeScalars)
         }
     }
@@ -154,6 +155,20 @@ private struct GlobParser {
             }
         }
         throw Glob.SyntaxError(message: "the class opened here has no closing ']'", offset: open)
+    }
+
+    /// `literal*` or `literal**` as a prefix test, when the node is exactly that.
+    static func prefixForm(_ node: PatternNode) -> (String, Bool)? {
+        guard case .concat(let parts) = node, let last = parts.last,
+              case .repeated(let step, 0, nil) = last else { return nil }
+        let crossesSlash: Bool
+        switch step {
+        case .anyScalar: crossesSlash = true
+        case .anyButSlash: crossesSlash = false
+        default: return nil
+        }
+        guard let prefix = literalText(.concat(Array(parts.dropLast()))) else { return nil }
+        return (prefix, crossesSlash)
     }
 
     /// The literal text a node matches when it has no wildcards.

@@ -41,12 +41,16 @@ struct ScalarAutomaton: Sendable, Hashable {
 
     private(set) var states: [State]
     private(set) var start: Int
+    /// Bit-parallel tables for automata of at most 64 states (nearly all
+    /// policy patterns): matching then allocates nothing.
+    private let bits: BitTables?
 
     init(_ node: PatternNode) throws(TooLarge) {
         var builder = Builder()
         let accept = try builder.add(.accept)
         start = try builder.compile(node, next: accept)
         states = builder.states
+        bits = states.count <= 64 ? BitTables(states) : nil
     }
 
     /// Whether the whole of `text` matches.
@@ -61,6 +65,7 @@ struct ScalarAutomaton: Sendable, Hashable {
     }
 
     private func run(_ text: Substring.UnicodeScalarView, search: Bool) -> Bool {
+        if let bits { return bits.run(text, start: start, search: search) }
         var current = StateSet(capacity: states.count)
         var next = StateSet(capacity: states.count)
         var stack: [Int] = []
@@ -109,6 +114,83 @@ struct ScalarAutomaton: Sendable, Hashable {
             }
         }
         return reachedAccept
+    }
+
+    /// The automaton as bit masks: for each state the set of states reached
+    /// from it without consuming (one mask per combination of "at the start"
+    /// and "at the end", for the anchors), and each consuming state's step.
+    private struct BitTables: Sendable, Hashable {
+        var closures: [UInt64]
+        var steps: [Step?]
+        var targets: [Int]
+        var consuming: UInt64 = 0
+        var accept: UInt64 = 0
+
+        init(_ states: [State]) {
+            closures = Array(repeating: 0, count: states.count * 4)
+            steps = Array(repeating: nil, count: states.count)
+            targets = Array(repeating: 0, count: states.count)
+            for (index, state) in states.enumerated() {
+                switch state {
+                case .consume(let step, let next):
+                    steps[index] = step
+                    targets[index] = next
+                    consuming |= 1 << UInt64(index)
+                case .accept:
+                    accept |= 1 << UInt64(index)
+                default:
+                    break
+                }
+                for variant in 0..<4 {
+                    closures[index * 4 + variant] = Self.closure(of: index, atStart: variant & 1 != 0, atEnd: variant & 2 != 0, states)
+                }
+            }
+        }
+
+        static func closure(of state: Int, atStart: Bool, atEnd: Bool, _ states: [State]) -> UInt64 {
+            var mask: UInt64 = 0
+            var stack = [state]
+            while let index = stack.popLast() {
+                let bit: UInt64 = 1 << UInt64(index)
+                guard mask & bit == 0 else { continue }
+                mask |= bit
+                switch states[index] {
+                case .split(let targets): stack.append(contentsOf: targets)
+                case .atStart(let next): if atStart { stack.append(next) }
+                case .atEnd(let next): if atEnd { stack.append(next) }
+                case .consume, .accept: break
+                }
+            }
+            return mask
+        }
+
+        func run(_ text: Substring.UnicodeScalarView, start: Int, search: Bool) -> Bool {
+            var index = text.startIndex
+            var current = closures[start * 4 + 1 + (index == text.endIndex ? 2 : 0)]
+            if search, current & accept != 0 { return true }
+            while index != text.endIndex {
+                let scalar = text[index]
+                index = text.index(after: index)
+                let variant = index == text.endIndex ? 2 : 0
+                var next: UInt64 = 0
+                var pending = current & consuming
+                while pending != 0 {
+                    let state = pending.trailingZeroBitCount
+                    pending &= pending - 1
+                    if let step = steps[state], step.accepts(scalar) {
+                        next |= closures[targets[state] * 4 + variant]
+                    }
+                }
+                if search {
+                    next |= closures[start * 4 + variant]
+                    if next & accept != 0 { return true }
+                } else if next == 0 {
+                    return false
+                }
+                current = next
+            }
+            return current & accept != 0
+        }
     }
 
     /// A set of state indices with O(1) insert and clear (sparse-set trick).

@@ -16,11 +16,7 @@ public struct TagRegex: Sendable, Hashable, CustomStringConvertible {
     public let pattern: String
     private let automaton: ScalarAutomaton
 
-    public struct SyntaxError: Error, Sendable, Hashable {
-        public var message: String
-        /// 0-based offset in Unicode scalars from the start of the pattern.
-        public var offset: Int
-    }
+    public typealias SyntaxError = PatternSyntaxError
 
     public init(_ pattern: String) throws(SyntaxError) {
         self.pattern = pattern
