@@ -45,3 +45,30 @@ import Testing
         }
     }
 }
+
+/// The byte-level path helpers of the name rules.
+@Suite struct PathTextTests {
+    @Test func componentsSkipEmptyOnes() {
+        #expect(PathText.components("a//b/c/") == ["a", "b", "c"])
+        #expect(PathText.components("/.github/workflows/ci.yml") == [".github", "workflows", "ci.yml"])
+        #expect(PathText.components("") == [])
+        #expect(PathText.fileName("dir/wëb.yaml") == "wëb.yaml")
+        #expect(PathText.fileName("plain") == "plain")
+    }
+
+    @Test func containsMatchesStringContainsForASCIINeedles() {
+        for text in ["", "templates/", "charts/x/templates/a.yaml", "template/", "a/.github/workflows/b.yml", "ttemplates/", "é/templates/é"] {
+            #expect(PathText.contains(text, "templates/") == text.contains("templates/"), "\(text)")
+            #expect(PathText.contains(text, "/.github/workflows/") == text.contains("/.github/workflows/"), "\(text)")
+        }
+    }
+
+    @Test func yamlStemRejectsOtherNamesAndKeepsCase() {
+        #expect(yamlStem("Compose.YAML") == "compose")
+        #expect(yamlStem("a.yml") == "a")
+        #expect(yamlStem(".yml") == nil)
+        #expect(yamlStem("Dockerfile") == nil)
+        #expect(yamlStem("x.yaml.bak") == nil)
+        #expect(yamlStem("ü.Yml") == "ü")
+    }
+}
