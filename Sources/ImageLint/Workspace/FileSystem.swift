@@ -70,7 +70,7 @@ public enum FileSystem {
             }
             result.append((name, entryType(info.st_mode)))
         }
-        result.sort { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+        result.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         return result
     }
 
