@@ -43,7 +43,7 @@ public enum GitHubActionsExtractor {
     }
 
     static func isWorkflowPath(_ path: String) -> Bool {
-        let components = path.split(separator: "/", omittingEmptySubsequences: true)
+        let components = PathText.components(path)
         guard components.count >= 3, components[components.count - 3] == ".github",
               components[components.count - 2] == "workflows"
         else { return false }
@@ -52,7 +52,7 @@ public enum GitHubActionsExtractor {
     }
 
     static func isActionMetadataPath(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last ?? ""
+        let name = PathText.components(path).last ?? ""
         return name == "action.yml" || name == "action.yaml"
     }
 

@@ -54,7 +54,7 @@ public enum GitLabCIExtractor {
     /// variants (`.gitlab-ci-2.yml`, `child.gitlab-ci.yml`), and YAML files
     /// under a `.gitlab/ci/` or `.gitlab-ci/` folder.
     public static func claims(path: String) -> Bool {
-        let components = path.split(separator: "/", omittingEmptySubsequences: true)
+        let components = PathText.components(path)
         guard let name = components.last, name.hasSuffix(".yml") || name.hasSuffix(".yaml") else { return false }
         // gitlab-ci-local's own files (`.gitlab-ci-local-variables.yml`) are not pipelines.
         if name.hasPrefix(".gitlab-ci-local") { return false }

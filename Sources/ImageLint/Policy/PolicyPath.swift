@@ -28,10 +28,16 @@ enum PolicyPath {
     /// `path` relative to `base` when it is inside it (both absolute and
     /// folded); nil when it is outside.
     static func relative(_ path: String, to base: String) -> String? {
-        if base == "/" { return path == "/" ? "" : String(path.dropFirst()) }
+        // On bytes: paths are compared as written, and this runs for every
+        // file of a run.
+        let bytes = path.utf8
+        if base == "/" { return path == "/" ? "" : String(Substring(bytes.dropFirst())) }
         if path == base { return "" }
-        guard path.hasPrefix(base + "/") else { return nil }
-        return String(path.dropFirst(base.count + 1))
+        let prefix = base.utf8
+        guard bytes.count >= prefix.count + 1, bytes.starts(with: prefix),
+              bytes[bytes.index(bytes.startIndex, offsetBy: prefix.count)] == UInt8(ascii: "/")
+        else { return nil }
+        return String(Substring(bytes.dropFirst(prefix.count + 1)))
     }
 
     /// `path` relative to `base` with `..` where needed, for display.

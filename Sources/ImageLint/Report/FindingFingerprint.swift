@@ -31,7 +31,7 @@ public enum FindingFingerprint {
             // Findings without an image (syntax, policy problems): the text
             // under the span and the message, without digits, since such a
             // message may mention a line number.
-            let spanText = report.sourceFile(at: finding.location.path).map { $0.text(finding.location.span) } ?? ""
+            let spanText = report.text(of: finding.location.span, in: finding.location.path) ?? ""
             text = spanText + "\u{0}" + String(finding.message.unicodeScalars.filter { !("0"..."9").contains($0) })
         }
         return [finding.rule, finding.location.path, finding.normalized ?? "", text].joined(separator: "\u{0}")

@@ -9,6 +9,10 @@ public struct FileResult: Sendable {
     public var findings: [Finding]
     /// How many findings inline suppressions or policy exceptions removed.
     public var suppressed: Int
+    /// What reports need of the file once ``compacted()`` dropped its bytes.
+    public private(set) var excerpt: SourceExcerpt?
+    /// Whether ``compacted()`` dropped the file's bytes and occurrences.
+    public private(set) var isCompacted = false
 
     public init(file: SourceFile, occurrences: [ImageOccurrence] = [], findings: [Finding] = [], suppressed: Int = 0) {
         self.file = file
@@ -20,12 +24,15 @@ public struct FileResult: Sendable {
 
     /// The result with only what reports need, so a run over many files
     /// keeps little of each: the occurrences go (each finding has its own),
-    /// and the file's bytes go too unless a finding points into them (for
-    /// snippets, fingerprints and fix regions).
+    /// and the file's bytes go, replaced by the excerpt the findings need
+    /// (snippets, fingerprint texts, fix positions).
     public func compacted() -> FileResult {
+        guard !isCompacted else { return self }
         var result = self
         result.occurrences = []
-        if findings.isEmpty { result.file = SourceFile(path: file.path, bytes: []) }
+        result.excerpt = findings.isEmpty ? nil : SourceExcerpt(file: file, findings: findings)
+        result.file = SourceFile(path: file.path, bytes: [])
+        result.isCompacted = true
         return result
     }
 }
@@ -105,10 +112,33 @@ public struct LintReport: Sendable {
         return summary
     }
 
-    /// The file a location points into, if the report holds it.
+    /// The file a location points into, if the report holds it whole
+    /// (not for a compacted file: see ``snippet(for:)`` and friends).
     public func sourceFile(at path: String) -> SourceFile? {
-        if let position = fileIndex[path] { return files[position].file }
+        if let position = fileIndex[path] { return files[position].isCompacted ? nil : files[position].file }
         return auxiliaryFiles.first { $0.path == path }
+    }
+
+    private func excerpt(at path: String) -> SourceExcerpt? {
+        fileIndex[path].flatMap { files[$0].excerpt }
+    }
+
+    /// The source line under `location`, laid out for a terminal.
+    func snippet(for location: SourceLocation) -> SourceSnippet? {
+        if let file = sourceFile(at: location.path) { return SourceSnippet(file: file, span: location.span) }
+        return excerpt(at: location.path)?.snippets[location.span]
+    }
+
+    /// The text of `span` in the file at `path`.
+    func text(of span: SourceSpan, in path: String) -> String? {
+        if let file = sourceFile(at: path) { return file.text(span) }
+        return excerpt(at: path)?.texts[span]
+    }
+
+    /// The position of a byte offset in the file at `path`.
+    func position(of offset: Int, in path: String) -> SourcePosition? {
+        if let file = sourceFile(at: path) { return file.lines.position(of: offset) }
+        return excerpt(at: path)?.positions[offset]
     }
 
     /// Whether any finding is at or above `threshold`.

@@ -130,10 +130,9 @@ public enum SARIFReporter {
         var paths: [String] = []
         for edit in fix.edits where !paths.contains(edit.path) { paths.append(edit.path) }
         let changes = paths.map { path in
-            let file = report.sourceFile(at: path)
             let replacements = fix.edits.filter { $0.path == path }.map { edit in
                 JSONValue.object([
-                    ("deletedRegion", deletedRegion(edit.span, in: file)),
+                    ("deletedRegion", deletedRegion(edit.span, start: report.position(of: edit.span.start, in: path), end: report.position(of: edit.span.end, in: path))),
                     ("insertedContent", .object([("text", .string(edit.replacement))])),
                 ])
             }
@@ -145,13 +144,13 @@ public enum SARIFReporter {
         ])
     }
 
-    /// The edited span as lines and UTF-16 columns when the report holds
-    /// the file, else as bytes.
-    static func deletedRegion(_ span: SourceSpan, in file: SourceFile?) -> JSONValue {
-        guard let file else {
+    /// The edited span as lines and UTF-16 columns when the report knows
+    /// its positions, else as bytes.
+    static func deletedRegion(_ span: SourceSpan, start: SourcePosition?, end: SourcePosition?) -> JSONValue {
+        guard let start, let end else {
             return .object([("byteOffset", .int(span.start)), ("byteLength", .int(span.count))])
         }
-        return region(start: file.lines.position(of: span.start), end: file.lines.position(of: span.end))
+        return region(start: start, end: end)
     }
 
     // MARK: URIs

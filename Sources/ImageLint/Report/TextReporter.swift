@@ -29,8 +29,7 @@ public struct TextReporter: Sendable {
         var out = paint("\(location.path):\(location.start.line):\(location.start.column):", .bold)
         out += " " + paint(finding.severity.rawValue, severityColor(finding.severity))
         out += paint("[\(finding.rule)]", .bold) + ": " + finding.message + "\n"
-        if let file = report.sourceFile(at: location.path) {
-            let snippet = SourceSnippet(file: file, span: location.span)
+        if let snippet = report.snippet(for: location) {
             let number = String(location.start.line)
             let gutter = String(repeating: " ", count: number.count)
             out += paint(" \(number) |", .blue) + (snippet.text.isEmpty ? "" : " " + snippet.text) + "\n"

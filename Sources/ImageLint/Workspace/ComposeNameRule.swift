@@ -9,7 +9,7 @@ public struct ComposeNameRule: FileNameRule {
 
     public func kind(path: String, fileName: String) -> FileKind? {
         guard let stem = yamlStem(fileName) else { return nil }
-        if path.hasPrefix(".github/workflows/") || path.contains("/.github/workflows/") { return nil }
+        if path.hasPrefix(".github/workflows/") || PathText.contains(path, "/.github/workflows/") { return nil }
         if stem == "compose" || stem == "docker-compose" { return .compose }
         for prefix in ["compose.", "compose-", "docker-compose.", "docker-compose-", "docker-compose_"] where stem.hasPrefix(prefix) {
             return .compose
@@ -30,7 +30,7 @@ public struct ComposeContentRule: FileContentRule {
     public var detectedKind: FileKind? { .compose }
 
     public func kind(path: String, content: [UInt8]) -> FileKind? {
-        guard yamlStem(path.split(separator: "/").last.map(String.init) ?? path) != nil else { return nil }
+        guard yamlStem(String(PathText.fileName(path))) != nil else { return nil }
         let keys = YAMLTopLevelKeys(content, keys: Self.keys)
         guard let services = keys.entry("services"), services.holdsMapping else { return nil }
         for other in Self.keys.dropFirst() where keys.entry(other) != nil {

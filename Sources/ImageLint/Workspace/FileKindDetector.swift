@@ -77,9 +77,9 @@ public struct FileKindDetector: Sendable {
     /// The kind told by the path alone (and, when `systemPath` is given or
     /// `path` itself can be opened, the files next to it).
     public func kind(forPath path: String, systemPath: String? = nil) -> FileKind? {
-        let fileName = path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
+        let fileName = String(PathText.fileName(path))
         // A chart's templates are Go templates whatever their names.
-        if (systemPath ?? path).contains("templates/"), isExcluded(systemPath: systemPath ?? path) { return nil }
+        if PathText.contains(systemPath ?? path, "templates/"), isExcluded(systemPath: systemPath ?? path) { return nil }
         for rule in nameRules {
             if let kind = rule.kind(path: path, fileName: fileName) { return kind }
         }
@@ -109,17 +109,25 @@ public struct FileKindDetector: Sendable {
     /// The kind of a file met while walking: its name, else its content.
     public func kind(forWalkedPath path: String, systemPath: String? = nil, content: [UInt8]) -> FileKind? {
         if let kind = kind(forPath: path, systemPath: systemPath) { return kind }
-        if isExcluded(systemPath: systemPath ?? path, content: content) { return nil }
-        for rule in walkContentRules where rule.mightMatch(path: path) {
-            if let kind = rule.kind(path: path, content: content) { return kind }
-        }
-        return nil
+        return kind(byContentOf: path, systemPath: systemPath, content: content, explicit: false)
     }
 
     /// The kind of a file named explicitly: its name, else any content rule.
     public func kind(forExplicitPath path: String, systemPath: String? = nil, content: [UInt8]) -> FileKind? {
-        if let kind = kind(forWalkedPath: path, systemPath: systemPath, content: content) { return kind }
+        if let kind = kind(forPath: path, systemPath: systemPath) { return kind }
+        return kind(byContentOf: path, systemPath: systemPath, content: content, explicit: true)
+    }
+
+    /// The kind by content alone, for a file whose name already decided
+    /// nothing (``kind(forPath:systemPath:)`` gave nil, as it did for a
+    /// ``WorkspaceFile`` whose `kind` is nil): the walk's content rules,
+    /// then, for a file named explicitly, the explicit ones.
+    public func kind(byContentOf path: String, systemPath: String? = nil, content: [UInt8], explicit: Bool) -> FileKind? {
         if isExcluded(systemPath: systemPath ?? path, content: content) { return nil }
+        for rule in walkContentRules where rule.mightMatch(path: path) {
+            if let kind = rule.kind(path: path, content: content) { return kind }
+        }
+        guard explicit else { return nil }
         for rule in explicitContentRules {
             if let kind = rule.kind(path: path, content: content) { return kind }
         }

@@ -70,7 +70,7 @@ public enum FileSystem {
             }
             result.append((name, entryType(info.st_mode)))
         }
-        result.sort { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+        result.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         return result
     }
 
@@ -79,13 +79,30 @@ public enum FileSystem {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw Failure(path: path, reason: reason(errno)) }
         defer { close(descriptor) }
-        var bytes: [UInt8] = []
         var info = stat()
         if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
             throw Failure(path: path, reason: reason(EISDIR))
         }
-        if info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size)) }
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        // Read straight into an array of the file's size (no zero-filled
+        // chunk, no copy); what reports no size (a pipe, /proc) or comes
+        // up short is read on in chunks.
+        let expected = max(0, Int(info.st_size))
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+            while count < expected, let base = buffer.baseAddress {
+                let got = systemRead(descriptor, base + count, expected - count)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if got == 0 { return }
+                count += got
+            }
+        }
+        if failure != 0 { throw Failure(path: path, reason: reason(failure)) }
+        if expected > 0, bytes.count == expected, info.st_mode & S_IFMT == S_IFREG { return bytes }
+        var chunk = [UInt8](repeating: 0, count: expected == 0 ? 64 * 1024 : 4096)
         while true {
             let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {

@@ -62,7 +62,7 @@ public struct FileWalker: Sendable {
                 result.failures.append(FileSystem.Failure(path: display, reason: "not a regular file or folder"))
             }
         }
-        result.files.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+        result.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         return result
     }
 

@@ -97,10 +97,10 @@ public struct Workspace: Sendable {
             return .note(Note(path: file.path, message: "binary file skipped"))
         }
         let detector = walker.detector
+        // A nil kind means the name rules already said nothing (the walk
+        // asked them): only the content is left to look at.
         let kind = file.kind
-            ?? (file.isExplicit
-                ? detector.kind(forExplicitPath: file.path, systemPath: file.systemPath, content: bytes)
-                : detector.kind(forWalkedPath: file.path, systemPath: file.systemPath, content: bytes))
+            ?? detector.kind(byContentOf: file.path, systemPath: file.systemPath, content: bytes, explicit: file.isExplicit)
         guard let kind, forced == nil || kind == forced else {
             if file.isExplicit {
                 return .note(Note(path: file.path, message: "not a file kind imagelint reads (use --kind to choose one)"))

@@ -1,6 +1,9 @@
 /// The lowercased name without its `.yml` / `.yaml` extension, or nil for
 /// a name without one.
 func yamlStem(_ fileName: String) -> Substring? {
+    // Most names are not YAML: decide that on the last bytes, before lowercasing.
+    let tail = fileName.utf8.suffix(5).map { $0 | 0x20 }
+    guard tail.count >= 4, tail.suffix(4).elementsEqual(".yml".utf8) || tail.elementsEqual(".yaml".utf8) else { return nil }
     let lowered = fileName.lowercased()
     for suffix in [".yaml", ".yml"] where lowered.hasSuffix(suffix) && lowered.count > suffix.count {
         return Substring(lowered.dropLast(suffix.count))

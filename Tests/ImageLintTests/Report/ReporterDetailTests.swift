@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test func sarifFixWithoutTheFileUsesBytes() {
-        let region = SARIFReporter.deletedRegion(SourceSpan(start: 4, end: 9), in: nil).rendered()
+        let region = SARIFReporter.deletedRegion(SourceSpan(start: 4, end: 9), start: nil, end: nil).rendered()
         #expect(region == "{\n  \"byteOffset\": 4,\n  \"byteLength\": 5\n}")
     }
 

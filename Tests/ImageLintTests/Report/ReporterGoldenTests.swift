@@ -44,6 +44,20 @@ import TestSupport
         GoldenFile.check(output, matches: "report/\(format.rawValue)/\(name).\(format.fileExtension)")
     }
 
+    /// A run keeps each file compacted (an excerpt instead of its bytes);
+    /// every format must say exactly the same from it.
+    @Test(arguments: ReportFormat.allCases)
+    func compactedReportRendersTheSame(format: ReportFormat) {
+        let report = ReportSample.report
+        var compacted = report
+        compacted.files = report.files.map { $0.compacted() }
+        #expect(compacted.files.allSatisfy { $0.file.bytes.isEmpty && $0.occurrences.isEmpty })
+        #expect(compacted.summary == report.summary)
+        let context = ReportSample.context
+        #expect(format.render(compacted, context: context) == format.render(report, context: context))
+        #expect(format.render(compacted, context: context, color: true) == format.render(report, context: context, color: true))
+    }
+
     @Test(.enabled(if: PythonCheck.hasJSONSchema, "needs python3 with the jsonschema package"), arguments: ["sample", "clean"])
     func sarifValidatesAgainstTheSchema(name: String) {
         let problems = PythonCheck.sarifProblems(Format.sarif.render(Self.report(name)))
