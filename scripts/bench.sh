@@ -68,7 +68,7 @@ if command -v hyperfine >/dev/null; then
     while read -r name value; do median[$name]=$value; done < <(python3 -c '
 import json, sys
 for r in json.load(open(sys.argv[1]))["results"]:
-    print(r["command"], f"{r[\"median\"]:.4f}")' "$work/times.json")
+    print(r["command"], "%.4f" % r["median"])' "$work/times.json")
 else
     for i in "${!names[@]}"; do
         ${commands[$i]} >/dev/null || true
@@ -91,7 +91,7 @@ echo "check --jobs 1 / floor (1 thread): $(ratio "${median[check-jobs-1]}" "${me
 echo "check --jobs 2 / floor (1 thread): $(ratio "${median[check-jobs-2]}" "${median[floor-1]}")   (target < 1.00)"
 
 # One file, as pre-commit and editors run it: wall time of the whole process.
-one="$(find "$corpus" -name Dockerfile | head -1)"
+one="$(find "$corpus" -name Dockerfile -print -quit)"
 samples=()
 for _ in $(seq 20); do
     start=$(date +%s%N)

@@ -10,6 +10,8 @@ enum Benchmark: String, CaseIterable {
     /// The floor a whole `check` run is compared with: walk a folder, read
     /// every file, run libyaml's event parser over the YAML ones.
     case floor
+    /// The Dockerfile reader and extractor over the Dockerfiles of a folder.
+    case dockerfile
 
     /// Runs the benchmark with its command-line options; returns the exit status.
     func run(_ arguments: ArraySlice<String>) -> Int32 {
@@ -28,6 +30,9 @@ enum Benchmark: String, CaseIterable {
             guard let options = BenchmarkOptions(arguments) else { return Benchmark.usage() }
             FloorBenchmark.run(options)
             return 0
+        case .dockerfile:
+            guard let options = BenchmarkOptions(arguments) else { return Benchmark.usage() }
+            return DockerfileBench.run(options)
         }
     }
 
@@ -48,7 +53,7 @@ struct BenchmarkOptions {
     /// Do the work once, untimed, and print only a checksum line: for
     /// timing whole processes with hyperfine (`--once`).
     var once = false
-    /// The folder a benchmark reads (`floor`).
+    /// The folder a benchmark reads (`floor`, `dockerfile`).
     var path: String?
     /// How many inputs, for benchmarks whose inputs are generated; nil for
     /// the benchmark's default.

@@ -10,6 +10,8 @@ import ImageLint
 /// baseline. To add kinds, add a group.
 enum YAMLExtractBench {
     static let groups: [(label: String, kinds: Set<FileKind>)] = [
+        // The figure: every YAML file of the corpus.
+        ("every YAML kind", [.compose, .kustomize, .helmValues, .kubernetes, .githubActions, .gitlabCI]),
         ("compose + kustomize + helm-values", [.compose, .kustomize, .helmValues]),
         ("compose", [.compose]),
         ("kustomize", [.kustomize]),

@@ -17,6 +17,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case compose
     /// The Kubernetes, GitHub Actions and GitLab CI extractors on the YAML reader.
     case workloads
+    /// The Dockerfile reader and extractor: spans, order, determinism.
+    case dockerfile
 
     /// The properties this target violates on `input`; empty when all hold.
     func violations(in input: UnsafeBufferPointer<UInt8>) -> [String] {
@@ -27,6 +29,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .yaml: YAMLFuzzTarget.violations(in: input)
         case .compose: ComposeFamilyFuzzing.violations(in: input)
         case .workloads: WorkloadFuzzing.violations(in: input)
+        case .dockerfile: DockerfileFuzzing.violations(in: input)
         }
     }
 }
