@@ -43,16 +43,14 @@ public enum GitHubActionsExtractor {
     }
 
     static func isWorkflowPath(_ path: String) -> Bool {
-        let components = PathText.components(path)
-        guard components.count >= 3, components[components.count - 3] == ".github",
-              components[components.count - 2] == "workflows"
-        else { return false }
-        let name = components[components.count - 1]
-        return name.hasSuffix(".yml") || name.hasSuffix(".yaml")
+        let name = PathText.fileName(path)
+        guard PathText.hasSuffix(name, ".yml") || PathText.hasSuffix(name, ".yaml") else { return false }
+        let folders = PathText.folderPart(path)
+        return folders == ".github/workflows" || PathText.hasSuffix(folders, "/.github/workflows")
     }
 
     static func isActionMetadataPath(_ path: String) -> Bool {
-        let name = PathText.components(path).last ?? ""
+        let name = PathText.fileName(path)
         return name == "action.yml" || name == "action.yaml"
     }
 

@@ -54,19 +54,15 @@ public enum GitLabCIExtractor {
     /// variants (`.gitlab-ci-2.yml`, `child.gitlab-ci.yml`), and YAML files
     /// under a `.gitlab/ci/` or `.gitlab-ci/` folder.
     public static func claims(path: String) -> Bool {
-        let components = PathText.components(path)
-        guard let name = components.last, name.hasSuffix(".yml") || name.hasSuffix(".yaml") else { return false }
+        let name = PathText.fileName(path)
+        guard PathText.hasSuffix(name, ".yml") || PathText.hasSuffix(name, ".yaml") else { return false }
         // gitlab-ci-local's own files (`.gitlab-ci-local-variables.yml`) are not pipelines.
-        if name.hasPrefix(".gitlab-ci-local") { return false }
-        if name.hasPrefix(".gitlab-ci") || name.hasSuffix(".gitlab-ci.yml") || name.hasSuffix(".gitlab-ci.yaml") { return true }
-        let folders = components.dropLast()
-        if folders.contains(".gitlab-ci") { return true }
-        var previous: Substring?
-        for folder in folders {
-            if previous == ".gitlab", folder == "ci" { return true }
-            previous = folder
+        if PathText.hasPrefix(name, ".gitlab-ci-local") { return false }
+        if PathText.hasPrefix(name, ".gitlab-ci") || PathText.hasSuffix(name, ".gitlab-ci.yml") || PathText.hasSuffix(name, ".gitlab-ci.yaml") {
+            return true
         }
-        return false
+        let folders = PathText.folderPart(path)
+        return PathText.hasComponents(folders, ".gitlab-ci") || PathText.hasComponents(folders, ".gitlab/ci")
     }
 
     /// Content detection: a top-level mapping with a job (a mapping with

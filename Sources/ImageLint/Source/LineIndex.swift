@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Maps byte offsets to lines and columns and back.
 ///
 /// Lines end at LF, CRLF or a lone CR; the terminator belongs to the line it
@@ -8,8 +14,10 @@
 public struct LineIndex: Sendable {
     /// Byte offset where each line starts; `lineStarts[0] == 0`.
     public let lineStarts: [Int]
-    /// Byte offset where each line's content ends (before its terminator).
-    public let lineEnds: [Int]
+    /// Byte offset where each line's content ends (before its terminator),
+    /// worked out from the next line's start: an index is built for every
+    /// file read, most are never asked, and one array is half the work.
+    public var lineEnds: LineEnds { LineEnds(lineStarts: lineStarts, bytes: bytes) }
     /// Bytes of the UTF-8 BOM at the start of the file (0 or 3).
     public let bomLength: Int
     private let bytes: [UInt8]
@@ -17,27 +25,48 @@ public struct LineIndex: Sendable {
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
-        var ends: [Int] = []
-        starts.reserveCapacity(bytes.count / 32 + 1)
-        ends.reserveCapacity(bytes.count / 32 + 1)
-        var i = 0
         let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b == 0x0A {
-                ends.append(i)
-                starts.append(i + 1)
-            } else if b == 0x0D {
-                ends.append(i)
-                if i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
-                starts.append(i + 1)
+        starts.reserveCapacity(n / 24 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, n > 0 else { return }
+            if memchr(base, 0x0D, n) == nil {
+                // LF only, as nearly every file: `memchr` from line to line.
+                var i = 0
+                while i < n, let found = memchr(base + i, 0x0A, n - i) {
+                    i = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                    starts.append(i)
+                }
+                return
             }
-            i += 1
+            var i = 0
+            while i < n {
+                let b = buffer[i]
+                if b == 0x0A {
+                    starts.append(i + 1)
+                } else if b == 0x0D {
+                    if i + 1 < n, buffer[i + 1] == 0x0A { i += 1 }
+                    starts.append(i + 1)
+                }
+                i += 1
+            }
         }
-        ends.append(n)
         lineStarts = starts
-        lineEnds = ends
         bomLength = n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    }
+
+    /// Where each line's content ends: before the LF, CRLF or CR that
+    /// starts the next line, or at the end of the file for the last line.
+    public struct LineEnds: Sendable {
+        let lineStarts: [Int]
+        let bytes: [UInt8]
+
+        public var count: Int { lineStarts.count }
+
+        public subscript(line: Int) -> Int {
+            guard line + 1 < lineStarts.count else { return bytes.count }
+            let next = lineStarts[line + 1]
+            return next >= 2 && bytes[next - 1] == 0x0A && bytes[next - 2] == 0x0D ? next - 2 : next - 1
+        }
     }
 
     public var lineCount: Int { lineStarts.count }

@@ -9,12 +9,15 @@ public struct ComposeNameRule: FileNameRule {
 
     public func kind(path: String, fileName: String) -> FileKind? {
         guard let stem = yamlStem(fileName) else { return nil }
-        if path.hasPrefix(".github/workflows/") || PathText.contains(path, "/.github/workflows/") { return nil }
+        if PathText.hasPrefix(path, ".github/workflows/") || PathText.contains(path, "/.github/workflows/") { return nil }
         if stem == "compose" || stem == "docker-compose" { return .compose }
-        for prefix in ["compose.", "compose-", "docker-compose.", "docker-compose-", "docker-compose_"] where stem.hasPrefix(prefix) {
+        if PathText.hasPrefix(stem, "compose.") || PathText.hasPrefix(stem, "compose-") || PathText.hasPrefix(stem, "docker-compose.")
+            || PathText.hasPrefix(stem, "docker-compose-") || PathText.hasPrefix(stem, "docker-compose_") {
             return .compose
         }
-        if stem.hasSuffix("-compose") || stem.hasSuffix("_compose") || stem.hasSuffix(".compose") { return .compose }
+        if PathText.hasSuffix(stem, "-compose") || PathText.hasSuffix(stem, "_compose") || PathText.hasSuffix(stem, ".compose") {
+            return .compose
+        }
         return nil
     }
 }

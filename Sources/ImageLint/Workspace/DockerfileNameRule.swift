@@ -21,11 +21,18 @@ public struct DockerfileNameRule: FileNameRule {
     }
 
     public func isDockerfileName(_ name: String) -> Bool {
-        let lowered = name.lowercased()
         switch name {
         case "Dockerfile", "Containerfile", "dockerfile", "containerfile": return true
         default: break
         }
+        // Any other name that qualifies holds one of the two words (asked
+        // for every file of a walk; non-ASCII names take the full path, as
+        // lower-casing can turn a Kelvin sign into `k`).
+        if name.utf8.allSatisfy({ $0 < 0x80 }),
+           !PathText.containsIgnoringASCIICase(name, "dockerfile"), !PathText.containsIgnoringASCIICase(name, "containerfile") {
+            return false
+        }
+        let lowered = name.lowercased()
         if let dot = lowered.lastIndex(of: "."), Self.foreignExtensions.contains(String(lowered[lowered.index(after: dot)...])) {
             return false
         }

@@ -52,6 +52,21 @@ public enum FileSystem {
                 pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
             if name == "." || name == ".." { continue }
+            // The entry's type from the folder itself when the file system
+            // gives it (most do): no `lstat` per entry.
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG):
+                result.append((name, .file))
+                continue
+            case Int32(DT_DIR):
+                result.append((name, .directory))
+                continue
+            case Int32(DT_LNK), Int32(DT_UNKNOWN):
+                break
+            default:
+                result.append((name, .other))
+                continue
+            }
             let full = path.hasSuffix("/") ? path + name : path + "/" + name
             var info = stat()
             guard lstat(full, &info) == 0 else {

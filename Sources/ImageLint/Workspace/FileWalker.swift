@@ -36,8 +36,11 @@ public struct FileWalker: Sendable {
     }
 
     /// The files under `paths`; `kind` forces the kind of files named
-    /// explicitly and limits a folder walk to files of that kind.
-    public func collect(_ paths: [String], kind forced: FileKind? = nil, currentDirectory: String) -> Result {
+    /// explicitly and limits a folder walk to files of that kind. With
+    /// `jobs` above one, the subfolders of each folder named are walked on
+    /// that many threads (listing folders is a good part of a whole run,
+    /// and the files cannot be checked before it ends).
+    public func collect(_ paths: [String], kind forced: FileKind? = nil, currentDirectory: String, jobs: Int = 1) -> Result {
         var result = Result()
         var seen: Set<String> = []
         for path in paths {
@@ -57,7 +60,7 @@ public struct FileWalker: Sendable {
                 }
             case .directory:
                 var stack = ignoresAbove(absolute)
-                walk(absolute, display: display, relative: stack.prefix, ignores: &stack.ignores, forced: forced, seen: &seen, into: &result)
+                walk(absolute, display: display, relative: stack.prefix, ignores: &stack.ignores, forced: forced, seen: &seen, jobs: jobs, into: &result)
             case .other:
                 result.failures.append(FileSystem.Failure(path: display, reason: "not a regular file or folder"))
             }
@@ -95,7 +98,7 @@ public struct FileWalker: Sendable {
         return (stack, Array(prefix.utf8))
     }
 
-    private func walk(_ folder: String, display: String, relative: [UInt8], ignores: inout GitIgnoreStack, forced: FileKind?, seen: inout Set<String>, into result: inout Result) {
+    private func walk(_ folder: String, display: String, relative: [UInt8], ignores: inout GitIgnoreStack, forced: FileKind?, seen: inout Set<String>, jobs: Int = 1, into result: inout Result) {
         let entries: [(name: String, type: FileSystem.EntryType)]
         do {
             entries = try FileSystem.entries(of: folder)
@@ -110,6 +113,7 @@ public struct FileWalker: Sendable {
             pushed = true
         }
         defer { if pushed { ignores.pop() } }
+        var subfolders: [Subfolder] = []
         for entry in entries where entry.name != ".git" {
             let childRelative = relative.isEmpty ? Array(entry.name.utf8) : relative + [UInt8(ascii: "/")] + Array(entry.name.utf8)
             let childDisplay = DisplayPath.join(display, entry.name)
@@ -117,6 +121,10 @@ public struct FileWalker: Sendable {
             switch entry.type {
             case .directory:
                 if ignores.isIgnored(childRelative, isDirectory: true) { continue }
+                if jobs > 1 {
+                    subfolders.append(Subfolder(path: childPath, display: childDisplay, relative: childRelative))
+                    continue
+                }
                 walk(childPath, display: childDisplay, relative: childRelative, ignores: &ignores, forced: forced, seen: &seen, into: &result)
             case .file:
                 if ignores.isIgnored(childRelative, isDirectory: false) { continue }
@@ -131,5 +139,29 @@ public struct FileWalker: Sendable {
                 continue
             }
         }
+        guard !subfolders.isEmpty else { return }
+        // Each subfolder on its own, from this folder's ignore rules; the
+        // caller sorts the files, so the order they come back in is moot.
+        let stack = ignores
+        let folders = subfolders
+        let walked = ConcurrentMap.map(count: folders.count, jobs: jobs) { index in
+            let subfolder = folders[index]
+            var ignores = stack
+            var seen: Set<String> = []
+            var part = Result()
+            walk(subfolder.path, display: subfolder.display, relative: subfolder.relative, ignores: &ignores, forced: forced, seen: &seen, into: &part)
+            return part
+        }
+        for part in walked {
+            result.files += part.files.filter { seen.insert($0.systemPath).inserted }
+            result.failures += part.failures
+        }
+    }
+
+    /// A folder found by a walk, to be walked on another thread.
+    private struct Subfolder: Sendable {
+        var path: String
+        var display: String
+        var relative: [UInt8]
     }
 }

@@ -18,9 +18,8 @@ public struct HelmValuesRule: FileNeighbourRule {
 
     static func isValuesName(_ stem: Substring) -> Bool {
         if stem == "values" { return true }
-        for prefix in ["values-", "values.", "values_"] where stem.hasPrefix(prefix) { return true }
-        for suffix in ["-values", "_values", ".values"] where stem.hasSuffix(suffix) { return true }
-        return false
+        if PathText.hasPrefix(stem, "values-") || PathText.hasPrefix(stem, "values.") || PathText.hasPrefix(stem, "values_") { return true }
+        return PathText.hasSuffix(stem, "-values") || PathText.hasSuffix(stem, "_values") || PathText.hasSuffix(stem, ".values")
     }
 
     /// The `Chart.yaml` of the chart a values file belongs to: in its
@@ -42,6 +41,9 @@ public struct HelmValuesRule: FileNeighbourRule {
     /// starts with a Go template action `{{` — which YAML cannot start a
     /// line with, while Argo's `{{inputs.x}}` sits inside values.
     public static func isChartTemplate(systemPath: String, content: [UInt8]? = nil, fileExists: (String) -> Bool) -> Bool {
+        // Asked for every file a walk reads by content: most paths have no
+        // `templates` folder at all, which one byte search tells.
+        guard PathText.contains(systemPath, "templates/") else { return false }
         var folder = parentFolder(systemPath)
         var inTemplates = false
         while !folder.isEmpty, folder != "/" {

@@ -82,7 +82,7 @@ struct CheckRun {
         if let stdinFile {
             if linter.selects(path: stdinFile.path) { files = [stdinFile] }
         } else {
-            let collected = workspace.walker.collect(paths.isEmpty ? ["."] : paths, currentDirectory: currentDirectory)
+            let collected = workspace.walker.collect(paths.isEmpty ? ["."] : paths, currentDirectory: currentDirectory, jobs: ScanOptions.effectiveJobs(jobs))
             files = collected.files.filter { linter.selects(path: $0.path) }
             failures = collected.failures
         }

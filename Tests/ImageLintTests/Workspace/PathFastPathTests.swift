@@ -48,12 +48,65 @@ import Testing
 
 /// The byte-level path helpers of the name rules.
 @Suite struct PathTextTests {
-    @Test func componentsSkipEmptyOnes() {
-        #expect(PathText.components("a//b/c/") == ["a", "b", "c"])
-        #expect(PathText.components("/.github/workflows/ci.yml") == [".github", "workflows", "ci.yml"])
-        #expect(PathText.components("") == [])
+    @Test func fileNameAndFolderPart() {
         #expect(PathText.fileName("dir/wëb.yaml") == "wëb.yaml")
         #expect(PathText.fileName("plain") == "plain")
+        #expect(PathText.fileName("a/b/") == "b")
+        #expect(PathText.fileName("/") == "/")
+        #expect(PathText.fileName("") == "")
+        #expect(PathText.folderPart("/.github/workflows/ci.yml") == "/.github/workflows")
+        #expect(PathText.folderPart("ci.yml") == "")
+        #expect(PathText.folderPart("/ci.yml") == "")
+        #expect(PathText.folderPart("é/ü/x.yml") == "é/ü")
+    }
+
+    @Test func byteAffixesAndCaseFolding() {
+        #expect(PathText.hasPrefix("compose.prod", "compose."))
+        #expect(!PathText.hasPrefix("compos", "compose."))
+        #expect(PathText.hasSuffix("a/b.yaml", ".yaml"))
+        #expect(!PathText.hasSuffix("yaml", ".yaml"))
+        #expect(PathText.hasSuffix("é.yml", ".yml"))
+        #expect(PathText.containsIgnoringASCIICase("prod.DockerFile", "dockerfile"))
+        #expect(!PathText.containsIgnoringASCIICase("docker-file", "dockerfile"))
+        #expect(!PathText.containsIgnoringASCIICase("", "dockerfile"))
+    }
+
+    @Test func dockerfileNamesKeepTheirRules() {
+        let rule = DockerfileNameRule()
+        for name in ["Dockerfile", "prod.Dockerfile", "Dockerfile.dev", "Containerfile-x", "DOCKERFILE_ci", "Doc\u{212A}erfile.dev"] {
+            #expect(rule.isDockerfileName(name), "\(name)")
+        }
+        for name in ["README.md", "Dockerfile.md", "dockerfiles", "x.dockerignore", "docker-compose.yml"] {
+            #expect(!rule.isDockerfileName(name), "\(name)")
+        }
+    }
+
+    @Test func hasComponentsMatchesWholeComponentsOnly() {
+        #expect(PathText.hasComponents("x/.gitlab/ci/y", ".gitlab/ci"))
+        #expect(PathText.hasComponents(".gitlab/ci", ".gitlab/ci"))
+        #expect(PathText.hasComponents("a/.gitlab-ci", ".gitlab-ci"))
+        #expect(!PathText.hasComponents("x.gitlab/ci", ".gitlab/ci"))
+        #expect(!PathText.hasComponents(".gitlab/cix", ".gitlab/ci"))
+        #expect(!PathText.hasComponents(".gitlab-ci-x", ".gitlab-ci"))
+        #expect(!PathText.hasComponents("", ".gitlab-ci"))
+    }
+
+    @Test(arguments: [
+        (".gitlab-ci.yml", true), ("ci/.gitlab-ci.yaml", true), ("deploy.gitlab-ci.yml", true),
+        (".gitlab/ci/build.yml", true), ("repo/.gitlab-ci/jobs.yaml", true), (".gitlab-ci-local-variables.yml", false),
+        ("gitlab/ci/build.yml", false), (".gitlab/cix/build.yml", false), (".gitlab/ci/notes.txt", false),
+    ])
+    func gitLabNames(path: String, claimed: Bool) {
+        #expect(GitLabCIExtractor.claims(path: path) == claimed)
+    }
+
+    @Test(arguments: [
+        (".github/workflows/ci.yml", true), ("/r/.github/workflows/ci.yaml", true), ("a/action.yml", true),
+        (".github/workflows/sub/ci.yml", false), ("x.github/workflows/ci.yml", false), (".github/workflows/ci.json", false),
+        ("github/workflows/ci.yml", false), ("action.yml.bak", false),
+    ])
+    func gitHubNames(path: String, claimed: Bool) {
+        #expect(GitHubActionsExtractor.claims(path: path) == claimed)
     }
 
     @Test func containsMatchesStringContainsForASCIINeedles() {
