@@ -50,20 +50,48 @@ enum Normalization {
         var prefix: Prefix?
     }
 
-    /// The result of normalizing.
-    enum Outcome {
-        /// The input is its own canonical form; the layout is over it.
-        case asWritten(ReferenceLayout)
-        /// The canonical form is `prefix` + `input[start...]`; the layout is
+    /// Where the canonical form's parts lie: the canonical form is
+    /// `prefix` + `input[start...]` (the input itself when `prefix` is nil),
+    /// and the offsets are in the canonical form. Five words, so the fast
+    /// path hands it back in registers instead of copying a whole
+    /// ``ReferenceLayout`` through an enum payload.
+    struct CanonicalForm {
+        /// What normalization puts in front; nil when the input is canonical.
+        var prefix: Prefix?
+        /// Where the part of the input that is kept starts.
+        var start: Int
+        var domainLength: Int
+        var pathEnd: Int
+        var tagEnd: Int
+
+        /// The input is its own canonical form.
+        @inline(__always)
+        init(asWritten layout: ReferenceLayout) {
+            prefix = nil
+            start = 0
+            domainLength = layout.domainEnd >= 0 ? layout.domainEnd - layout.nameStart : 0
+            pathEnd = layout.pathEnd
+            tagEnd = layout.tagEnd
+        }
+
+        /// The canonical form is `prefix` + `input[start...]`; `layout` is
         /// over the input.
-        case rewritten(Prefix, start: Int, ReferenceLayout)
-        case failure(ReferenceError)
+        @inline(__always)
+        init(_ prefix: Prefix, keeping start: Int, _ layout: ReferenceLayout) {
+            self.prefix = prefix
+            self.start = start
+            let shift = prefix.text.utf8CodeUnitCount &- start
+            domainLength = Normalization.dockerHubDomain.utf8CodeUnitCount
+            pathEnd = layout.pathEnd &+ shift
+            tagEnd = layout.tagEnd &+ shift
+        }
     }
 
     /// Normalizes `bytes`: the fast path when it applies, otherwise every
     /// step in upstream's order.
-    static func normalize(_ input: TerminatedBytes) -> Outcome {
-        normalizeValid(input) ?? normalizeStepByStep(input)
+    static func normalize(_ input: TerminatedBytes) -> Result<CanonicalForm, ReferenceError> {
+        if let form = normalizeValid(input) { return .success(form) }
+        return normalizeStepByStep(input)
     }
 
     /// The fast path, for input that `Parse` accepts as written: one pass of
@@ -79,7 +107,7 @@ enum Normalization {
     /// the input itself or what follows its first `/`, whose layout the one
     /// parse already has (a lower-case, dot-less, colon-less first
     /// component that the grammar took as a domain is also a path component).
-    static func normalizeValid(_ input: TerminatedBytes) -> Outcome? {
+    static func normalizeValid(_ input: TerminatedBytes) -> CanonicalForm? {
         let bytes = input.bytes
         guard bytes.count != ReferenceGrammar.identifierLength else { return nil }
         var grammar = ReferenceGrammar(input)
@@ -102,12 +130,12 @@ enum Normalization {
            DigestRules.validate(bytes, digest, knownLowercaseHex: layout.digestIsLowercase) != nil {
             return nil
         }
-        guard let prefix = split.prefix else { return .asWritten(layout) }
-        return .rewritten(prefix, start: split.remainderStart, layout)
+        guard let prefix = split.prefix else { return CanonicalForm(asWritten: layout) }
+        return CanonicalForm(prefix, keeping: split.remainderStart, layout)
     }
 
     /// Every step in upstream's order, for any input.
-    static func normalizeStepByStep(_ input: TerminatedBytes) -> Outcome {
+    static func normalizeStepByStep(_ input: TerminatedBytes) -> Result<CanonicalForm, ReferenceError> {
         let bytes = input.bytes
         if bytes.count == ReferenceGrammar.identifierLength {
             var grammar = ReferenceGrammar(input)
@@ -135,14 +163,14 @@ enum Normalization {
 
         guard let prefix = split.prefix else {
             switch ReferenceParser.parse(input) {
-            case let .success(layout): return .asWritten(layout)
+            case let .success(layout): return .success(CanonicalForm(asWritten: layout))
             case let .failure(error): return .failure(error)
             }
         }
         switch ReferenceParser.parse(
             input, from: split.remainderStart, domainAllowed: false, pathPrefixLength: prefix.pathPrefixLength
         ) {
-        case let .success(layout): return .rewritten(prefix, start: split.remainderStart, layout)
+        case let .success(layout): return .success(CanonicalForm(prefix, keeping: split.remainderStart, layout))
         case let .failure(error): return .failure(error)
         }
     }
@@ -283,38 +311,50 @@ enum Normalization {
 extension Reference {
     /// A reference whose canonical form is the parsed text itself.
     init(asWritten description: String, _ layout: ReferenceLayout) {
+        let form = Normalization.CanonicalForm(asWritten: layout)
         self.init(
             description: description,
-            domainLength: layout.domain?.count ?? 0,
-            pathEnd: layout.pathEnd,
-            tagEnd: layout.tagEnd
+            domainLength: form.domainLength,
+            pathEnd: form.pathEnd,
+            tagEnd: form.tagEnd
         )
     }
 
-    /// A reference whose canonical form is `prefix` + `bytes[start...]`.
-    init(
-        rewriting bytes: UnsafeBufferPointer<UInt8>,
-        prefix: Normalization.Prefix,
-        from start: Int,
-        _ layout: ReferenceLayout
-    ) {
+    /// The reference normalization found for `bytes`; `original`, when
+    /// given, is the string `bytes` came from, reused as the canonical
+    /// string when the input already is canonical.
+    @inline(__always)
+    init(_ form: Normalization.CanonicalForm, of bytes: UnsafeBufferPointer<UInt8>, original: String?) {
+        guard let prefix = form.prefix else {
+            self.init(
+                description: original ?? String(decoding: bytes, as: UTF8.self),
+                domainLength: form.domainLength,
+                pathEnd: form.pathEnd,
+                tagEnd: form.tagEnd,
+                utf8Count: bytes.count
+            )
+            return
+        }
         let prefixText = prefix.text
         let prefixLength = prefixText.utf8CodeUnitCount
-        let total = prefixLength + bytes.count - start
+        let keptLength = bytes.count &- form.start
+        let total = prefixLength &+ keptLength
+        // Raw copies compile to `memcpy`; the typed `initialize(from:count:)`
+        // is a generic call into the standard library.
         let description = String(unsafeUninitializedCapacity: total) { buffer in
             guard let base = buffer.baseAddress else { return 0 }
-            base.initialize(from: prefixText.utf8Start, count: prefixLength)
+            UnsafeMutableRawPointer(base).copyMemory(from: prefixText.utf8Start, byteCount: prefixLength)
             if let source = bytes.baseAddress {
-                (base + prefixLength).initialize(from: source + start, count: bytes.count - start)
+                UnsafeMutableRawPointer(base + prefixLength).copyMemory(from: source + form.start, byteCount: keptLength)
             }
             return total
         }
-        let shift = prefixLength - start
         self.init(
             description: description,
-            domainLength: Normalization.dockerHubDomain.utf8CodeUnitCount,
-            pathEnd: layout.pathEnd + shift,
-            tagEnd: layout.tagEnd + shift
+            domainLength: form.domainLength,
+            pathEnd: form.pathEnd,
+            tagEnd: form.tagEnd,
+            utf8Count: total
         )
     }
 }

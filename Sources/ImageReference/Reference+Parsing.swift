@@ -24,7 +24,13 @@ extension Reference {
     /// domain. A 64-hex string and a repository part with upper case are
     /// refused with upstream's messages. See ``Normalization``.
     public static func parseNormalized(_ string: String) throws(ReferenceError) -> Reference {
-        try withTerminatedUTF8(of: string) { normalized($0, original: string) }.get()
+        // The fast path hands back an optional, not a `Result`: valid input
+        // then costs no error-carrying enum copies.
+        let fast: Reference? = withTerminatedUTF8(of: string) { input in
+            Normalization.normalizeValid(input).map { Reference($0, of: input.bytes, original: string) }
+        }
+        if let fast { return fast }
+        return try withTerminatedUTF8(of: string) { normalized($0, original: string, stepByStep: true) }.get()
     }
 
     /// ``parseNormalized(_:)`` over UTF-8 bytes.
@@ -46,16 +52,8 @@ extension Reference {
         original: String?,
         stepByStep: Bool = false
     ) -> Result<Reference, ReferenceError> {
-        let bytes = input.bytes
         let outcome = stepByStep ? Normalization.normalizeStepByStep(input) : Normalization.normalize(input)
-        switch outcome {
-        case let .asWritten(layout):
-            return .success(Reference(asWritten: original ?? String(decoding: bytes, as: UTF8.self), layout))
-        case let .rewritten(prefix, start, layout):
-            return .success(Reference(rewriting: bytes, prefix: prefix, from: start, layout))
-        case let .failure(error):
-            return .failure(error)
-        }
+        return outcome.map { Reference($0, of: input.bytes, original: original) }
     }
 
     /// Normalizes `string` and requires it to be canonical already (fully

@@ -86,6 +86,10 @@ struct ReferenceGrammar {
     /// The byte at `offset`, or the terminating 0 (in no class) at the end.
     /// Productions never read past the end: each reads at most one byte
     /// beyond one it has already seen.
+    ///
+    /// Offsets move with wrapping arithmetic (`&+`): an offset never gets
+    /// past `bytes.count + 1`, so it cannot overflow, and the checked `+`
+    /// would add an overflow branch to every byte of every loop.
     @inline(__always)
     func byte(at offset: Int) -> UInt8 {
         terminated[offset]
@@ -111,12 +115,12 @@ struct ReferenceGrammar {
         layout.hasSecondPathSlash = lastHasSecondPathSlash
         var offset = name.path.upperBound
         if byte(at: offset) == ASCII.colon {
-            guard let end = tag(from: offset + 1) else { return nil }
+            guard let end = tag(from: offset &+ 1) else { return nil }
             layout.tagEnd = end
             offset = end
         }
         if byte(at: offset) == ASCII.at {
-            guard let parts = digest(from: offset + 1) else { return nil }
+            guard let parts = digest(from: offset &+ 1) else { return nil }
             layout.digestColon = parts.colon
             layout.digestIsLowercase = lastEncodedIsLowercase
             offset = parts.end
@@ -131,8 +135,8 @@ struct ReferenceGrammar {
     mutating func name(from start: Int, domainAllowed: Bool = true) -> (domain: Range<Int>?, path: Range<Int>)? {
         if domainAllowed, let domainEnd = domain(from: start) {
             if byte(at: domainEnd) == ASCII.slash {
-                guard let pathEnd = remoteName(from: domainEnd + 1) else { return nil }
-                return (start ..< domainEnd, domainEnd + 1 ..< pathEnd)
+                guard let pathEnd = remoteName(from: domainEnd &+ 1) else { return nil }
+                return (start ..< domainEnd, domainEnd &+ 1 ..< pathEnd)
             }
             // A domain must be followed by "/"; record how far it got.
             let _: Int? = fail(at: domainEnd)
@@ -150,16 +154,16 @@ struct ReferenceGrammar {
         guard let hostEnd = host(from: start) else { return nil }
         guard byte(at: hostEnd) == ASCII.colon else { return hostEnd }
         lastDomainHasDotOrColon = true
-        return port(from: hostEnd + 1)
+        return port(from: hostEnd &+ 1)
     }
 
     /// `host = domain-name | "[" , ipv6-address , "]"`
     @inline(__always)
     mutating func host(from start: Int) -> Int? {
         guard byte(at: start) == ASCII.openBracket else { return domainName(from: start) }
-        guard let addressEnd = ipv6Address(from: start + 1) else { return nil }
+        guard let addressEnd = ipv6Address(from: start &+ 1) else { return nil }
         guard byte(at: addressEnd) == ASCII.closeBracket else { return fail(at: addressEnd) }
-        return addressEnd + 1
+        return addressEnd &+ 1
     }
 
     /// `domain-name = domain-label , { "." , domain-label }`
@@ -168,7 +172,7 @@ struct ReferenceGrammar {
         guard var offset = domainLabel(from: start) else { return nil }
         while byte(at: offset) == ASCII.dot {
             lastDomainHasDotOrColon = true
-            guard let end = domainLabel(from: offset + 1) else { return nil }
+            guard let end = domainLabel(from: offset &+ 1) else { return nil }
             offset = end
         }
         return offset
@@ -178,10 +182,10 @@ struct ReferenceGrammar {
     @inline(__always)
     mutating func domainLabel(from start: Int) -> Int? {
         guard ASCII.isLetterOrDigit(byte(at: start)) else { return fail(at: start) }
-        var offset = start + 1
-        while CharacterFlags.test(byte(at: offset), CharacterFlags.domainLabelCharacter) { offset += 1 }
+        var offset = start &+ 1
+        while CharacterFlags.test(byte(at: offset), CharacterFlags.domainLabelCharacter) { offset &+= 1 }
         // A label may not end with "-": a letter or digit was needed here.
-        guard byte(at: offset - 1) != ASCII.dash else { return fail(at: offset) }
+        guard byte(at: offset &- 1) != ASCII.dash else { return fail(at: offset) }
         return offset
     }
 
@@ -189,7 +193,7 @@ struct ReferenceGrammar {
     @inline(__always)
     mutating func port(from start: Int) -> Int? {
         var offset = start
-        while ASCII.isDigit(byte(at: offset)) { offset += 1 }
+        while ASCII.isDigit(byte(at: offset)) { offset &+= 1 }
         guard offset > start else { return fail(at: start) }
         return offset
     }
@@ -202,7 +206,7 @@ struct ReferenceGrammar {
             let byte = byte(at: offset)
             guard isIPv6Character(byte) else { break }
             if byte == ASCII.colon { lastDomainHasDotOrColon = true }
-            offset += 1
+            offset &+= 1
         }
         guard offset > start else { return fail(at: start) }
         return offset
@@ -228,7 +232,7 @@ struct ReferenceGrammar {
             } else {
                 lastHasSecondPathSlash = true
             }
-            guard let end = pathComponent(from: offset + 1) else { return nil }
+            guard let end = pathComponent(from: offset &+ 1) else { return nil }
             offset = end
         }
         return offset
@@ -249,7 +253,7 @@ struct ReferenceGrammar {
     @inline(__always)
     mutating func lowerRun(from start: Int) -> Int? {
         var offset = start
-        while ASCII.isLowerOrDigit(byte(at: offset)) { offset += 1 }
+        while ASCII.isLowerOrDigit(byte(at: offset)) { offset &+= 1 }
         guard offset > start else { return fail(at: start) }
         return offset
     }
@@ -260,12 +264,12 @@ struct ReferenceGrammar {
     func separator(from start: Int) -> Int? {
         switch byte(at: start) {
         case ASCII.dot:
-            return start + 1
+            return start &+ 1
         case ASCII.underscore:
-            return byte(at: start + 1) == ASCII.underscore ? start + 2 : start + 1
+            return byte(at: start &+ 1) == ASCII.underscore ? start &+ 2 : start &+ 1
         case ASCII.dash:
-            var offset = start + 1
-            while byte(at: offset) == ASCII.dash { offset += 1 }
+            var offset = start &+ 1
+            while byte(at: offset) == ASCII.dash { offset &+= 1 }
             return offset
         default:
             return nil
@@ -281,9 +285,9 @@ struct ReferenceGrammar {
     @inline(__always)
     mutating func tag(from start: Int) -> Int? {
         guard ASCII.isWordCharacter(byte(at: start)) else { return fail(at: start) }
-        var offset = start + 1
+        var offset = start &+ 1
         let limit = start + Self.maximumTagLength
-        while offset < limit, CharacterFlags.test(byte(at: offset), CharacterFlags.tagCharacter) { offset += 1 }
+        while offset < limit, CharacterFlags.test(byte(at: offset), CharacterFlags.tagCharacter) { offset &+= 1 }
         return offset
     }
 
@@ -297,7 +301,7 @@ struct ReferenceGrammar {
     mutating func digest(from start: Int) -> (colon: Int, end: Int)? {
         guard let algorithmEnd = algorithm(from: start) else { return nil }
         guard byte(at: algorithmEnd) == ASCII.colon else { return fail(at: algorithmEnd) }
-        guard let end = encoded(from: algorithmEnd + 1) else { return nil }
+        guard let end = encoded(from: algorithmEnd &+ 1) else { return nil }
         return (algorithmEnd, end)
     }
 
@@ -306,7 +310,7 @@ struct ReferenceGrammar {
     mutating func algorithm(from start: Int) -> Int? {
         guard var offset = algorithmComponent(from: start) else { return nil }
         while isAlgorithmSeparator(byte(at: offset)) {
-            guard let end = algorithmComponent(from: offset + 1) else { return nil }
+            guard let end = algorithmComponent(from: offset &+ 1) else { return nil }
             offset = end
         }
         return offset
@@ -316,8 +320,8 @@ struct ReferenceGrammar {
     @inline(__always)
     mutating func algorithmComponent(from start: Int) -> Int? {
         guard ASCII.isLetter(byte(at: start)) else { return fail(at: start) }
-        var offset = start + 1
-        while ASCII.isLetterOrDigit(byte(at: offset)) { offset += 1 }
+        var offset = start &+ 1
+        while ASCII.isLetterOrDigit(byte(at: offset)) { offset &+= 1 }
         return offset
     }
 
@@ -337,9 +341,9 @@ struct ReferenceGrammar {
             let byte = byte(at: offset)
             guard ASCII.isHexDigit(byte) else { break }
             commonBits &= byte
-            offset += 1
+            offset &+= 1
         }
-        guard offset - start >= Self.minimumEncodedLength else { return fail(at: offset) }
+        guard offset &- start >= Self.minimumEncodedLength else { return fail(at: offset) }
         lastEncodedIsLowercase = commonBits & 0x20 != 0
         return offset
     }
@@ -352,8 +356,8 @@ struct ReferenceGrammar {
     /// `identifier = 64 * lower-hex-digit`, anchored at both ends.
     mutating func identifier(from start: Int) -> Int? {
         var offset = start
-        while offset - start < Self.identifierLength, ASCII.isLowerHexDigit(byte(at: offset)) { offset += 1 }
-        guard offset - start == Self.identifierLength, offset == bytes.count else { return fail(at: offset) }
+        while offset &- start < Self.identifierLength, ASCII.isLowerHexDigit(byte(at: offset)) { offset &+= 1 }
+        guard offset &- start == Self.identifierLength, offset == bytes.count else { return fail(at: offset) }
         return offset
     }
 }
@@ -392,8 +396,8 @@ struct ReferenceLayout {
     }
 
     var domain: Range<Int>? { domainEnd >= 0 ? nameStart ..< domainEnd : nil }
-    var path: Range<Int> { (domainEnd >= 0 ? domainEnd + 1 : nameStart) ..< pathEnd }
-    var tag: Range<Int>? { tagEnd > pathEnd ? pathEnd + 1 ..< tagEnd : nil }
+    var path: Range<Int> { (domainEnd >= 0 ? domainEnd &+ 1 : nameStart) ..< pathEnd }
+    var tag: Range<Int>? { tagEnd > pathEnd ? pathEnd &+ 1 ..< tagEnd : nil }
     /// The digest after `@`, from its algorithm to the end.
-    var digest: Range<Int>? { digestColon >= 0 ? tagEnd + 1 ..< end : nil }
+    var digest: Range<Int>? { digestColon >= 0 ? tagEnd &+ 1 ..< end : nil }
 }
