@@ -61,6 +61,8 @@ struct ReferenceGrammar {
     let bytes: UnsafeBufferPointer<UInt8>
     /// The same bytes followed by a 0, read without bounds checks.
     let terminated: UnsafeBufferPointer<UInt8>
+    /// `terminated` as raw memory, for eight-byte ``ByteWord`` loads.
+    let words: UnsafeRawBufferPointer
 
     /// The furthest offset at which a production failed.
     private(set) var furthestFailure = 0
@@ -81,6 +83,7 @@ struct ReferenceGrammar {
     init(_ input: TerminatedBytes) {
         bytes = input.bytes
         terminated = input.terminated
+        words = UnsafeRawBufferPointer(input.terminated)
     }
 
     /// The byte at `offset`, or the terminating 0 (in no class) at the end.
@@ -286,7 +289,7 @@ struct ReferenceGrammar {
     mutating func tag(from start: Int) -> Int? {
         guard ASCII.isWordCharacter(byte(at: start)) else { return fail(at: start) }
         var offset = start &+ 1
-        let limit = start + Self.maximumTagLength
+        let limit = start &+ Self.maximumTagLength
         while offset < limit, CharacterFlags.test(byte(at: offset), CharacterFlags.tagCharacter) { offset &+= 1 }
         return offset
     }
@@ -334,17 +337,24 @@ struct ReferenceGrammar {
     /// `encoded = 32 * hex-digit , { hex-digit }`
     @inline(__always)
     mutating func encoded(from start: Int) -> Int? {
+        // Eight bytes per step (see `ByteWord`): the hex is long, at least 32
+        // digits and mostly 64, where a byte loop costs six instructions a
+        // byte. Collects the upper-case letters of the run on the way.
         var offset = start
-        // Digits and 'a'...'f' have bit 0x20 set, 'A'...'F' do not.
-        var commonBits: UInt8 = 0xFF
+        var upperHexLetters: UInt64 = 0
         while true {
-            let byte = byte(at: offset)
-            guard ASCII.isHexDigit(byte) else { break }
-            commonBits &= byte
-            offset &+= 1
+            let word = ByteWord(words, at: offset)
+            let members = word.hexDigits
+            let count = ByteWord.leadingMembers(members)
+            // All bits below the first lane left out (every bit when none is).
+            let outside = ~members & ByteWord.highBits
+            let runBits = (outside & (0 &- outside)) &- 1
+            upperHexLetters |= word.upperHexLetters & runBits
+            offset &+= count
+            if count < 8 { break }
         }
         guard offset &- start >= Self.minimumEncodedLength else { return fail(at: offset) }
-        lastEncodedIsLowercase = commonBits & 0x20 != 0
+        lastEncodedIsLowercase = upperHexLetters == 0
         return offset
     }
 
