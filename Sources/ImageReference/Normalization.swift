@@ -176,6 +176,7 @@ enum Normalization {
     }
 
     /// Go's `splitDockerDomain`, plus the `library/` rule, as offsets.
+    @inline(__always)
     static func splitDockerDomain(_ bytes: UnsafeBufferPointer<UInt8>, _ facts: SplitFacts) -> Split {
         guard let slash = facts.firstSlash else {
             return Split(remainderStart: 0, prefix: .dockerHubLibrary)
@@ -221,6 +222,7 @@ enum Normalization {
 
         /// The facts for input the grammar matched as `layout`: the slashes
         /// are known, only the first component is looked at.
+        @inline(__always)
         init(layout: ReferenceLayout, _ bytes: UnsafeBufferPointer<UInt8>) {
             let slash: Int
             if layout.domainEnd >= 0 {
@@ -257,27 +259,44 @@ enum Normalization {
         var firstUnusualAfterSlash: Int?
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
-            for offset in bytes.indices {
+            // Local offsets with -1 for "none" stay in registers; optional
+            // fields of `self` would be written back on every change.
+            let none = -1
+            var firstSlash = none, firstColon = none, firstColonAfterSlash = none
+            var firstUnusual = none, firstUnusualAfterSlash = none
+            var slashAfterFirstSlash = false, dotOrColonBeforeSlash = false
+            var offset = 0
+            while offset < bytes.count {
                 let byte = bytes[offset]
                 // Most bytes are lower-case letters and digits: one test skips them.
-                guard byte >= 0x80 || ByteClass.normalizationMark.contains(byte) else { continue }
-                switch byte {
-                case ASCII.slash:
-                    if firstSlash == nil { firstSlash = offset } else { slashAfterFirstSlash = true }
-                case ASCII.colon:
-                    if firstColon == nil { firstColon = offset }
-                    if firstSlash == nil {
-                        dotOrColonBeforeSlash = true
-                    } else if firstColonAfterSlash == nil {
-                        firstColonAfterSlash = offset
+                if byte >= 0x80 || ByteClass.normalizationMark.contains(byte) {
+                    switch byte {
+                    case ASCII.slash:
+                        if firstSlash == none { firstSlash = offset } else { slashAfterFirstSlash = true }
+                    case ASCII.colon:
+                        if firstColon == none { firstColon = offset }
+                        if firstSlash == none {
+                            dotOrColonBeforeSlash = true
+                        } else if firstColonAfterSlash == none {
+                            firstColonAfterSlash = offset
+                        }
+                    case ASCII.dot:
+                        if firstSlash == none { dotOrColonBeforeSlash = true }
+                    default:
+                        if firstUnusual == none { firstUnusual = offset }
+                        if firstSlash != none, firstUnusualAfterSlash == none { firstUnusualAfterSlash = offset }
                     }
-                case ASCII.dot:
-                    if firstSlash == nil { dotOrColonBeforeSlash = true }
-                default:
-                    if firstUnusual == nil { firstUnusual = offset }
-                    if firstSlash != nil, firstUnusualAfterSlash == nil { firstUnusualAfterSlash = offset }
                 }
+                offset &+= 1
             }
+            func found(_ offset: Int) -> Int? { offset == none ? nil : offset }
+            self.firstSlash = found(firstSlash)
+            self.slashAfterFirstSlash = slashAfterFirstSlash
+            self.dotOrColonBeforeSlash = dotOrColonBeforeSlash
+            self.firstColon = found(firstColon)
+            self.firstColonAfterSlash = found(firstColonAfterSlash)
+            self.firstUnusual = found(firstUnusual)
+            self.firstUnusualAfterSlash = found(firstUnusualAfterSlash)
         }
     }
 
@@ -347,20 +366,8 @@ extension Reference {
             )
             return
         }
-        let prefixText = prefix.text
-        let prefixLength = prefixText.utf8CodeUnitCount
-        let keptLength = bytes.count &- form.start
-        let total = prefixLength &+ keptLength
-        // Raw copies compile to `memcpy`; the typed `initialize(from:count:)`
-        // is a generic call into the standard library.
-        let description = String(unsafeUninitializedCapacity: total) { buffer in
-            guard let base = buffer.baseAddress else { return 0 }
-            UnsafeMutableRawPointer(base).copyMemory(from: prefixText.utf8Start, byteCount: prefixLength)
-            if let source = bytes.baseAddress {
-                UnsafeMutableRawPointer(base + prefixLength).copyMemory(from: source + form.start, byteCount: keptLength)
-            }
-            return total
-        }
+        let description = Reference.canonicalString(prefix, bytes, keepingFrom: form.start)
+        let total = description.utf8.count
         self.init(
             description: description,
             domainLength: form.domainLength,
@@ -368,5 +375,28 @@ extension Reference {
             tagEnd: form.tagEnd,
             utf8Count: total
         )
+    }
+
+    /// The canonical string `prefix` + `bytes[start...]`.
+    @inline(__always)
+    static func canonicalString(
+        _ prefix: Normalization.Prefix,
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        keepingFrom start: Int
+    ) -> String {
+        let prefixText = prefix.text
+        let prefixLength = prefixText.utf8CodeUnitCount
+        let keptLength = bytes.count &- start
+        let total = prefixLength &+ keptLength
+        // Raw copies compile to `memcpy`; the typed `initialize(from:count:)`
+        // is a generic call into the standard library.
+        return String(unsafeUninitializedCapacity: total) { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            UnsafeMutableRawPointer(base).copyMemory(from: prefixText.utf8Start, byteCount: prefixLength)
+            if let source = bytes.baseAddress {
+                UnsafeMutableRawPointer(base + prefixLength).copyMemory(from: source + start, byteCount: keptLength)
+            }
+            return total
+        }
     }
 }

@@ -25,11 +25,22 @@ extension Reference {
     /// refused with upstream's messages. See ``Normalization``.
     public static func parseNormalized(_ string: String) throws(ReferenceError) -> Reference {
         // The fast path hands back an optional, not a `Result`: valid input
-        // then costs no error-carrying enum copies.
-        let fast: Reference? = withTerminatedUTF8(of: string) { input in
-            Normalization.normalizeValid(input).map { Reference($0, of: input.bytes, original: string) }
+        // then costs no error-carrying enum copies. The closure does not
+        // capture `string` (that would retain it); only a rewritten
+        // canonical string is made inside, from the bytes.
+        let fast: (form: Normalization.CanonicalForm, rewritten: String?)? = withTerminatedUTF8(of: string) { input in
+            guard let form = Normalization.normalizeValid(input) else { return nil }
+            return (form, form.prefix.map { Reference.canonicalString($0, input.bytes, keepingFrom: form.start) })
         }
-        if let fast { return fast }
+        if let fast {
+            return Reference(
+                description: fast.rewritten ?? string,
+                domainLength: fast.form.domainLength,
+                pathEnd: fast.form.pathEnd,
+                tagEnd: fast.form.tagEnd,
+                utf8Count: fast.rewritten?.utf8.count ?? string.utf8.count
+            )
+        }
         return try withTerminatedUTF8(of: string) { normalized($0, original: string, stepByStep: true) }.get()
     }
 

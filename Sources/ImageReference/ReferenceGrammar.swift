@@ -110,6 +110,7 @@ struct ReferenceGrammar {
     /// `reference = name , [ ":" , tag ] , [ "@" , digest ]`, anchored at both
     /// ends. `domainAllowed: false` matches the domain-less reading only,
     /// which normalization uses after it has decided the domain itself.
+    @inline(__always)
     mutating func reference(from start: Int, domainAllowed: Bool = true) -> ReferenceLayout? {
         guard let name = name(from: start, domainAllowed: domainAllowed) else { return nil }
         var layout = ReferenceLayout(domain: name.domain, path: name.path)
@@ -289,9 +290,10 @@ struct ReferenceGrammar {
     mutating func tag(from start: Int) -> Int? {
         guard ASCII.isWordCharacter(byte(at: start)) else { return fail(at: start) }
         var offset = start &+ 1
-        let limit = start &+ Self.maximumTagLength
-        while offset < limit, CharacterFlags.test(byte(at: offset), CharacterFlags.tagCharacter) { offset &+= 1 }
-        return offset
+        while CharacterFlags.test(byte(at: offset), CharacterFlags.tagCharacter) { offset &+= 1 }
+        // A longer run stops at the limit, where the reference then fails;
+        // checking once here keeps the loop to one test per byte.
+        return min(offset, start &+ Self.maximumTagLength)
     }
 
     // MARK: - digest
