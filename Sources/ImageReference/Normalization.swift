@@ -384,19 +384,30 @@ extension Reference {
         _ bytes: UnsafeBufferPointer<UInt8>,
         keepingFrom start: Int
     ) -> String {
-        let prefixText = prefix.text
-        let prefixLength = prefixText.utf8CodeUnitCount
+        let prefixLength = prefix.text.utf8CodeUnitCount
         let keptLength = bytes.count &- start
         let total = prefixLength &+ keptLength
         // Raw copies compile to `memcpy`; the typed `initialize(from:count:)`
-        // is a generic call into the standard library.
+        // is a generic call into the standard library. The prefix is copied
+        // in one branch per prefix, where its length is a constant, so the
+        // copy becomes a few moves instead of a `memcpy` call.
         return String(unsafeUninitializedCapacity: total) { buffer in
             guard let base = buffer.baseAddress else { return 0 }
-            UnsafeMutableRawPointer(base).copyMemory(from: prefixText.utf8Start, byteCount: prefixLength)
+            let target = UnsafeMutableRawPointer(base)
+            switch prefix {
+            case .dockerHub: copy(Normalization.Prefix.dockerHub.text, to: target)
+            case .dockerHubLibrary: copy(Normalization.Prefix.dockerHubLibrary.text, to: target)
+            }
             if let source = bytes.baseAddress {
-                UnsafeMutableRawPointer(base + prefixLength).copyMemory(from: source + start, byteCount: keptLength)
+                (target + prefixLength).copyMemory(from: source + start, byteCount: keptLength)
             }
             return total
         }
+    }
+
+    /// Copies all of `text` to `target`.
+    @inline(__always)
+    private static func copy(_ text: StaticString, to target: UnsafeMutableRawPointer) {
+        target.copyMemory(from: text.utf8Start, byteCount: text.utf8CodeUnitCount)
     }
 }
