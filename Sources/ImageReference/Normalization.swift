@@ -302,9 +302,10 @@ enum Normalization {
 
     /// Whether `bytes[range]` is exactly `text`.
     ///
-    /// The names compared are 9 to 15 bytes long, so two overlapping
-    /// eight-byte loads cover them: two comparisons instead of a loop with
-    /// a branch per byte.
+    /// The texts compared (`docker.io`, `localhost`, `index.docker.io`,
+    /// `library/`) are 8 to 15 bytes long, so two overlapping eight-byte
+    /// loads cover them: two comparisons instead of a loop with a branch per
+    /// byte. Shorter texts take the loop.
     static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ text: StaticString) -> Bool {
         let count = text.utf8CodeUnitCount
         guard range.count == count else { return false }
