@@ -50,20 +50,48 @@ enum Normalization {
         var prefix: Prefix?
     }
 
-    /// The result of normalizing.
-    enum Outcome {
-        /// The input is its own canonical form; the layout is over it.
-        case asWritten(ReferenceLayout)
-        /// The canonical form is `prefix` + `input[start...]`; the layout is
+    /// Where the canonical form's parts lie: the canonical form is
+    /// `prefix` + `input[start...]` (the input itself when `prefix` is nil),
+    /// and the offsets are in the canonical form. Five words, so the fast
+    /// path hands it back in registers instead of copying a whole
+    /// ``ReferenceLayout`` through an enum payload.
+    struct CanonicalForm {
+        /// What normalization puts in front; nil when the input is canonical.
+        var prefix: Prefix?
+        /// Where the part of the input that is kept starts.
+        var start: Int
+        var domainLength: Int
+        var pathEnd: Int
+        var tagEnd: Int
+
+        /// The input is its own canonical form.
+        @inline(__always)
+        init(asWritten layout: ReferenceLayout) {
+            prefix = nil
+            start = 0
+            domainLength = layout.domainEnd >= 0 ? layout.domainEnd - layout.nameStart : 0
+            pathEnd = layout.pathEnd
+            tagEnd = layout.tagEnd
+        }
+
+        /// The canonical form is `prefix` + `input[start...]`; `layout` is
         /// over the input.
-        case rewritten(Prefix, start: Int, ReferenceLayout)
-        case failure(ReferenceError)
+        @inline(__always)
+        init(_ prefix: Prefix, keeping start: Int, _ layout: ReferenceLayout) {
+            self.prefix = prefix
+            self.start = start
+            let shift = prefix.text.utf8CodeUnitCount &- start
+            domainLength = Normalization.dockerHubDomain.utf8CodeUnitCount
+            pathEnd = layout.pathEnd &+ shift
+            tagEnd = layout.tagEnd &+ shift
+        }
     }
 
     /// Normalizes `bytes`: the fast path when it applies, otherwise every
     /// step in upstream's order.
-    static func normalize(_ input: TerminatedBytes) -> Outcome {
-        normalizeValid(input) ?? normalizeStepByStep(input)
+    static func normalize(_ input: TerminatedBytes) -> Result<CanonicalForm, ReferenceError> {
+        if let form = normalizeValid(input) { return .success(form) }
+        return normalizeStepByStep(input)
     }
 
     /// The fast path, for input that `Parse` accepts as written: one pass of
@@ -79,7 +107,7 @@ enum Normalization {
     /// the input itself or what follows its first `/`, whose layout the one
     /// parse already has (a lower-case, dot-less, colon-less first
     /// component that the grammar took as a domain is also a path component).
-    static func normalizeValid(_ input: TerminatedBytes) -> Outcome? {
+    static func normalizeValid(_ input: TerminatedBytes) -> CanonicalForm? {
         let bytes = input.bytes
         guard bytes.count != ReferenceGrammar.identifierLength else { return nil }
         var grammar = ReferenceGrammar(input)
@@ -102,12 +130,12 @@ enum Normalization {
            DigestRules.validate(bytes, digest, knownLowercaseHex: layout.digestIsLowercase) != nil {
             return nil
         }
-        guard let prefix = split.prefix else { return .asWritten(layout) }
-        return .rewritten(prefix, start: split.remainderStart, layout)
+        guard let prefix = split.prefix else { return CanonicalForm(asWritten: layout) }
+        return CanonicalForm(prefix, keeping: split.remainderStart, layout)
     }
 
     /// Every step in upstream's order, for any input.
-    static func normalizeStepByStep(_ input: TerminatedBytes) -> Outcome {
+    static func normalizeStepByStep(_ input: TerminatedBytes) -> Result<CanonicalForm, ReferenceError> {
         let bytes = input.bytes
         if bytes.count == ReferenceGrammar.identifierLength {
             var grammar = ReferenceGrammar(input)
@@ -135,19 +163,20 @@ enum Normalization {
 
         guard let prefix = split.prefix else {
             switch ReferenceParser.parse(input) {
-            case let .success(layout): return .asWritten(layout)
+            case let .success(layout): return .success(CanonicalForm(asWritten: layout))
             case let .failure(error): return .failure(error)
             }
         }
         switch ReferenceParser.parse(
             input, from: split.remainderStart, domainAllowed: false, pathPrefixLength: prefix.pathPrefixLength
         ) {
-        case let .success(layout): return .rewritten(prefix, start: split.remainderStart, layout)
+        case let .success(layout): return .success(CanonicalForm(prefix, keeping: split.remainderStart, layout))
         case let .failure(error): return .failure(error)
         }
     }
 
     /// Go's `splitDockerDomain`, plus the `library/` rule, as offsets.
+    @inline(__always)
     static func splitDockerDomain(_ bytes: UnsafeBufferPointer<UInt8>, _ facts: SplitFacts) -> Split {
         guard let slash = facts.firstSlash else {
             return Split(remainderStart: 0, prefix: .dockerHubLibrary)
@@ -193,6 +222,7 @@ enum Normalization {
 
         /// The facts for input the grammar matched as `layout`: the slashes
         /// are known, only the first component is looked at.
+        @inline(__always)
         init(layout: ReferenceLayout, _ bytes: UnsafeBufferPointer<UInt8>) {
             let slash: Int
             if layout.domainEnd >= 0 {
@@ -229,38 +259,68 @@ enum Normalization {
         var firstUnusualAfterSlash: Int?
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
-            for offset in bytes.indices {
+            // Local offsets with -1 for "none" stay in registers; optional
+            // fields of `self` would be written back on every change.
+            let none = -1
+            var firstSlash = none, firstColon = none, firstColonAfterSlash = none
+            var firstUnusual = none, firstUnusualAfterSlash = none
+            var slashAfterFirstSlash = false, dotOrColonBeforeSlash = false
+            var offset = 0
+            while offset < bytes.count {
                 let byte = bytes[offset]
                 // Most bytes are lower-case letters and digits: one test skips them.
-                guard byte >= 0x80 || ByteClass.normalizationMark.contains(byte) else { continue }
-                switch byte {
-                case ASCII.slash:
-                    if firstSlash == nil { firstSlash = offset } else { slashAfterFirstSlash = true }
-                case ASCII.colon:
-                    if firstColon == nil { firstColon = offset }
-                    if firstSlash == nil {
-                        dotOrColonBeforeSlash = true
-                    } else if firstColonAfterSlash == nil {
-                        firstColonAfterSlash = offset
+                if byte >= 0x80 || ByteClass.normalizationMark.contains(byte) {
+                    switch byte {
+                    case ASCII.slash:
+                        if firstSlash == none { firstSlash = offset } else { slashAfterFirstSlash = true }
+                    case ASCII.colon:
+                        if firstColon == none { firstColon = offset }
+                        if firstSlash == none {
+                            dotOrColonBeforeSlash = true
+                        } else if firstColonAfterSlash == none {
+                            firstColonAfterSlash = offset
+                        }
+                    case ASCII.dot:
+                        if firstSlash == none { dotOrColonBeforeSlash = true }
+                    default:
+                        if firstUnusual == none { firstUnusual = offset }
+                        if firstSlash != none, firstUnusualAfterSlash == none { firstUnusualAfterSlash = offset }
                     }
-                case ASCII.dot:
-                    if firstSlash == nil { dotOrColonBeforeSlash = true }
-                default:
-                    if firstUnusual == nil { firstUnusual = offset }
-                    if firstSlash != nil, firstUnusualAfterSlash == nil { firstUnusualAfterSlash = offset }
                 }
+                offset &+= 1
             }
+            func found(_ offset: Int) -> Int? { offset == none ? nil : offset }
+            self.firstSlash = found(firstSlash)
+            self.slashAfterFirstSlash = slashAfterFirstSlash
+            self.dotOrColonBeforeSlash = dotOrColonBeforeSlash
+            self.firstColon = found(firstColon)
+            self.firstColonAfterSlash = found(firstColonAfterSlash)
+            self.firstUnusual = found(firstUnusual)
+            self.firstUnusualAfterSlash = found(firstUnusualAfterSlash)
         }
     }
 
     /// Whether `bytes[range]` is exactly `text`.
+    ///
+    /// The texts compared (`docker.io`, `localhost`, `index.docker.io`,
+    /// `library/`) are 8 to 15 bytes long, so two overlapping eight-byte
+    /// loads cover them: two comparisons instead of a loop with a branch per
+    /// byte. Shorter texts take the loop.
     static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ text: StaticString) -> Bool {
-        guard range.count == text.utf8CodeUnitCount else { return false }
-        let expected = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
-        for index in 0 ..< range.count where bytes[range.lowerBound + index] != expected[index] {
-            return false
+        let count = text.utf8CodeUnitCount
+        guard range.count == count else { return false }
+        let expected = UnsafeRawPointer(text.utf8Start)
+        let actual = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[range])
+        guard count >= 8 else {
+            for index in 0 ..< count where actual[index] != expected.load(fromByteOffset: index, as: UInt8.self) {
+                return false
+            }
+            return true
         }
-        return true
+        let last = count &- 8
+        return actual.loadUnaligned(as: UInt64.self) == expected.loadUnaligned(as: UInt64.self)
+            && actual.loadUnaligned(fromByteOffset: last, as: UInt64.self)
+                == expected.loadUnaligned(fromByteOffset: last, as: UInt64.self)
     }
 
     /// The first offset of `byte` in `bytes[start..<end]`.
@@ -283,38 +343,72 @@ enum Normalization {
 extension Reference {
     /// A reference whose canonical form is the parsed text itself.
     init(asWritten description: String, _ layout: ReferenceLayout) {
+        let form = Normalization.CanonicalForm(asWritten: layout)
         self.init(
             description: description,
-            domainLength: layout.domain?.count ?? 0,
-            pathEnd: layout.pathEnd,
-            tagEnd: layout.tagEnd
+            domainLength: form.domainLength,
+            pathEnd: form.pathEnd,
+            tagEnd: form.tagEnd
         )
     }
 
-    /// A reference whose canonical form is `prefix` + `bytes[start...]`.
-    init(
-        rewriting bytes: UnsafeBufferPointer<UInt8>,
-        prefix: Normalization.Prefix,
-        from start: Int,
-        _ layout: ReferenceLayout
-    ) {
-        let prefixText = prefix.text
-        let prefixLength = prefixText.utf8CodeUnitCount
-        let total = prefixLength + bytes.count - start
-        let description = String(unsafeUninitializedCapacity: total) { buffer in
+    /// The reference normalization found for `bytes`; `original`, when
+    /// given, is the string `bytes` came from, reused as the canonical
+    /// string when the input already is canonical.
+    @inline(__always)
+    init(_ form: Normalization.CanonicalForm, of bytes: UnsafeBufferPointer<UInt8>, original: String?) {
+        guard let prefix = form.prefix else {
+            self.init(
+                description: original ?? String(decoding: bytes, as: UTF8.self),
+                domainLength: form.domainLength,
+                pathEnd: form.pathEnd,
+                tagEnd: form.tagEnd,
+                utf8Count: bytes.count
+            )
+            return
+        }
+        let description = Reference.canonicalString(prefix, bytes, keepingFrom: form.start)
+        let total = description.utf8.count
+        self.init(
+            description: description,
+            domainLength: form.domainLength,
+            pathEnd: form.pathEnd,
+            tagEnd: form.tagEnd,
+            utf8Count: total
+        )
+    }
+
+    /// The canonical string `prefix` + `bytes[start...]`.
+    @inline(__always)
+    static func canonicalString(
+        _ prefix: Normalization.Prefix,
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        keepingFrom start: Int
+    ) -> String {
+        let prefixLength = prefix.text.utf8CodeUnitCount
+        let keptLength = bytes.count &- start
+        let total = prefixLength &+ keptLength
+        // Raw copies compile to `memcpy`; the typed `initialize(from:count:)`
+        // is a generic call into the standard library. The prefix is copied
+        // in one branch per prefix, where its length is a constant, so the
+        // copy becomes a few moves instead of a `memcpy` call.
+        return String(unsafeUninitializedCapacity: total) { buffer in
             guard let base = buffer.baseAddress else { return 0 }
-            base.initialize(from: prefixText.utf8Start, count: prefixLength)
+            let target = UnsafeMutableRawPointer(base)
+            switch prefix {
+            case .dockerHub: copy(Normalization.Prefix.dockerHub.text, to: target)
+            case .dockerHubLibrary: copy(Normalization.Prefix.dockerHubLibrary.text, to: target)
+            }
             if let source = bytes.baseAddress {
-                (base + prefixLength).initialize(from: source + start, count: bytes.count - start)
+                (target + prefixLength).copyMemory(from: source + start, byteCount: keptLength)
             }
             return total
         }
-        let shift = prefixLength - start
-        self.init(
-            description: description,
-            domainLength: Normalization.dockerHubDomain.utf8CodeUnitCount,
-            pathEnd: layout.pathEnd + shift,
-            tagEnd: layout.tagEnd + shift
-        )
+    }
+
+    /// Copies all of `text` to `target`.
+    @inline(__always)
+    private static func copy(_ text: StaticString, to target: UnsafeMutableRawPointer) {
+        target.copyMemory(from: text.utf8Start, byteCount: text.utf8CodeUnitCount)
     }
 }

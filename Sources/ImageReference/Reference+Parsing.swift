@@ -24,7 +24,24 @@ extension Reference {
     /// domain. A 64-hex string and a repository part with upper case are
     /// refused with upstream's messages. See ``Normalization``.
     public static func parseNormalized(_ string: String) throws(ReferenceError) -> Reference {
-        try withTerminatedUTF8(of: string) { normalized($0, original: string) }.get()
+        // The fast path hands back an optional, not a `Result`: valid input
+        // then costs no error-carrying enum copies. The closure does not
+        // capture `string` (that would retain it); only a rewritten
+        // canonical string is made inside, from the bytes.
+        let fast: (form: Normalization.CanonicalForm, rewritten: String?)? = withTerminatedUTF8(of: string) { input in
+            guard let form = Normalization.normalizeValid(input) else { return nil }
+            return (form, form.prefix.map { Reference.canonicalString($0, input.bytes, keepingFrom: form.start) })
+        }
+        if let fast {
+            return Reference(
+                description: fast.rewritten ?? string,
+                domainLength: fast.form.domainLength,
+                pathEnd: fast.form.pathEnd,
+                tagEnd: fast.form.tagEnd,
+                utf8Count: fast.rewritten?.utf8.count ?? string.utf8.count
+            )
+        }
+        return try withTerminatedUTF8(of: string) { normalized($0, original: string, stepByStep: true) }.get()
     }
 
     /// ``parseNormalized(_:)`` over UTF-8 bytes.
@@ -46,16 +63,8 @@ extension Reference {
         original: String?,
         stepByStep: Bool = false
     ) -> Result<Reference, ReferenceError> {
-        let bytes = input.bytes
         let outcome = stepByStep ? Normalization.normalizeStepByStep(input) : Normalization.normalize(input)
-        switch outcome {
-        case let .asWritten(layout):
-            return .success(Reference(asWritten: original ?? String(decoding: bytes, as: UTF8.self), layout))
-        case let .rewritten(prefix, start, layout):
-            return .success(Reference(rewriting: bytes, prefix: prefix, from: start, layout))
-        case let .failure(error):
-            return .failure(error)
-        }
+        return outcome.map { Reference($0, of: input.bytes, original: original) }
     }
 
     /// Normalizes `string` and requires it to be canonical already (fully

@@ -31,11 +31,23 @@ public struct Reference: Sendable, Hashable, CustomStringConvertible {
     let utf8Count: Int
 
     init(description: String, domainLength: Int, pathEnd: Int, tagEnd: Int) {
+        self.init(
+            description: description,
+            domainLength: domainLength,
+            pathEnd: pathEnd,
+            tagEnd: tagEnd,
+            utf8Count: description.utf8.count
+        )
+    }
+
+    /// For callers that know the UTF-8 length of `description` already.
+    @inline(__always)
+    init(description: String, domainLength: Int, pathEnd: Int, tagEnd: Int, utf8Count: Int) {
         self.description = description
         self.domainLength = domainLength
         self.pathEnd = pathEnd
         self.tagEnd = tagEnd
-        self.utf8Count = description.utf8.count
+        self.utf8Count = utf8Count
     }
 
     /// The part of `description` between two UTF-8 offsets.

@@ -61,6 +61,8 @@ struct ReferenceGrammar {
     let bytes: UnsafeBufferPointer<UInt8>
     /// The same bytes followed by a 0, read without bounds checks.
     let terminated: UnsafeBufferPointer<UInt8>
+    /// `terminated` as raw memory, for eight-byte ``ByteWord`` loads.
+    let words: UnsafeRawBufferPointer
 
     /// The furthest offset at which a production failed.
     private(set) var furthestFailure = 0
@@ -81,11 +83,16 @@ struct ReferenceGrammar {
     init(_ input: TerminatedBytes) {
         bytes = input.bytes
         terminated = input.terminated
+        words = UnsafeRawBufferPointer(input.terminated)
     }
 
     /// The byte at `offset`, or the terminating 0 (in no class) at the end.
     /// Productions never read past the end: each reads at most one byte
     /// beyond one it has already seen.
+    ///
+    /// Offsets move with wrapping arithmetic (`&+`): an offset never gets
+    /// past `bytes.count + 1`, so it cannot overflow, and the checked `+`
+    /// would add an overflow branch to every byte of every loop.
     @inline(__always)
     func byte(at offset: Int) -> UInt8 {
         terminated[offset]
@@ -103,6 +110,7 @@ struct ReferenceGrammar {
     /// `reference = name , [ ":" , tag ] , [ "@" , digest ]`, anchored at both
     /// ends. `domainAllowed: false` matches the domain-less reading only,
     /// which normalization uses after it has decided the domain itself.
+    @inline(__always)
     mutating func reference(from start: Int, domainAllowed: Bool = true) -> ReferenceLayout? {
         guard let name = name(from: start, domainAllowed: domainAllowed) else { return nil }
         var layout = ReferenceLayout(domain: name.domain, path: name.path)
@@ -111,12 +119,12 @@ struct ReferenceGrammar {
         layout.hasSecondPathSlash = lastHasSecondPathSlash
         var offset = name.path.upperBound
         if byte(at: offset) == ASCII.colon {
-            guard let end = tag(from: offset + 1) else { return nil }
+            guard let end = tag(from: offset &+ 1) else { return nil }
             layout.tagEnd = end
             offset = end
         }
         if byte(at: offset) == ASCII.at {
-            guard let parts = digest(from: offset + 1) else { return nil }
+            guard let parts = digest(from: offset &+ 1) else { return nil }
             layout.digestColon = parts.colon
             layout.digestIsLowercase = lastEncodedIsLowercase
             offset = parts.end
@@ -131,8 +139,8 @@ struct ReferenceGrammar {
     mutating func name(from start: Int, domainAllowed: Bool = true) -> (domain: Range<Int>?, path: Range<Int>)? {
         if domainAllowed, let domainEnd = domain(from: start) {
             if byte(at: domainEnd) == ASCII.slash {
-                guard let pathEnd = remoteName(from: domainEnd + 1) else { return nil }
-                return (start ..< domainEnd, domainEnd + 1 ..< pathEnd)
+                guard let pathEnd = remoteName(from: domainEnd &+ 1) else { return nil }
+                return (start ..< domainEnd, domainEnd &+ 1 ..< pathEnd)
             }
             // A domain must be followed by "/"; record how far it got.
             let _: Int? = fail(at: domainEnd)
@@ -150,16 +158,16 @@ struct ReferenceGrammar {
         guard let hostEnd = host(from: start) else { return nil }
         guard byte(at: hostEnd) == ASCII.colon else { return hostEnd }
         lastDomainHasDotOrColon = true
-        return port(from: hostEnd + 1)
+        return port(from: hostEnd &+ 1)
     }
 
     /// `host = domain-name | "[" , ipv6-address , "]"`
     @inline(__always)
     mutating func host(from start: Int) -> Int? {
         guard byte(at: start) == ASCII.openBracket else { return domainName(from: start) }
-        guard let addressEnd = ipv6Address(from: start + 1) else { return nil }
+        guard let addressEnd = ipv6Address(from: start &+ 1) else { return nil }
         guard byte(at: addressEnd) == ASCII.closeBracket else { return fail(at: addressEnd) }
-        return addressEnd + 1
+        return addressEnd &+ 1
     }
 
     /// `domain-name = domain-label , { "." , domain-label }`
@@ -168,7 +176,7 @@ struct ReferenceGrammar {
         guard var offset = domainLabel(from: start) else { return nil }
         while byte(at: offset) == ASCII.dot {
             lastDomainHasDotOrColon = true
-            guard let end = domainLabel(from: offset + 1) else { return nil }
+            guard let end = domainLabel(from: offset &+ 1) else { return nil }
             offset = end
         }
         return offset
@@ -178,10 +186,10 @@ struct ReferenceGrammar {
     @inline(__always)
     mutating func domainLabel(from start: Int) -> Int? {
         guard ASCII.isLetterOrDigit(byte(at: start)) else { return fail(at: start) }
-        var offset = start + 1
-        while CharacterFlags.test(byte(at: offset), CharacterFlags.domainLabelCharacter) { offset += 1 }
+        var offset = start &+ 1
+        while CharacterFlags.test(byte(at: offset), CharacterFlags.domainLabelCharacter) { offset &+= 1 }
         // A label may not end with "-": a letter or digit was needed here.
-        guard byte(at: offset - 1) != ASCII.dash else { return fail(at: offset) }
+        guard byte(at: offset &- 1) != ASCII.dash else { return fail(at: offset) }
         return offset
     }
 
@@ -189,7 +197,7 @@ struct ReferenceGrammar {
     @inline(__always)
     mutating func port(from start: Int) -> Int? {
         var offset = start
-        while ASCII.isDigit(byte(at: offset)) { offset += 1 }
+        while ASCII.isDigit(byte(at: offset)) { offset &+= 1 }
         guard offset > start else { return fail(at: start) }
         return offset
     }
@@ -202,7 +210,7 @@ struct ReferenceGrammar {
             let byte = byte(at: offset)
             guard isIPv6Character(byte) else { break }
             if byte == ASCII.colon { lastDomainHasDotOrColon = true }
-            offset += 1
+            offset &+= 1
         }
         guard offset > start else { return fail(at: start) }
         return offset
@@ -228,7 +236,7 @@ struct ReferenceGrammar {
             } else {
                 lastHasSecondPathSlash = true
             }
-            guard let end = pathComponent(from: offset + 1) else { return nil }
+            guard let end = pathComponent(from: offset &+ 1) else { return nil }
             offset = end
         }
         return offset
@@ -249,7 +257,7 @@ struct ReferenceGrammar {
     @inline(__always)
     mutating func lowerRun(from start: Int) -> Int? {
         var offset = start
-        while ASCII.isLowerOrDigit(byte(at: offset)) { offset += 1 }
+        while ASCII.isLowerOrDigit(byte(at: offset)) { offset &+= 1 }
         guard offset > start else { return fail(at: start) }
         return offset
     }
@@ -260,12 +268,12 @@ struct ReferenceGrammar {
     func separator(from start: Int) -> Int? {
         switch byte(at: start) {
         case ASCII.dot:
-            return start + 1
+            return start &+ 1
         case ASCII.underscore:
-            return byte(at: start + 1) == ASCII.underscore ? start + 2 : start + 1
+            return byte(at: start &+ 1) == ASCII.underscore ? start &+ 2 : start &+ 1
         case ASCII.dash:
-            var offset = start + 1
-            while byte(at: offset) == ASCII.dash { offset += 1 }
+            var offset = start &+ 1
+            while byte(at: offset) == ASCII.dash { offset &+= 1 }
             return offset
         default:
             return nil
@@ -281,10 +289,11 @@ struct ReferenceGrammar {
     @inline(__always)
     mutating func tag(from start: Int) -> Int? {
         guard ASCII.isWordCharacter(byte(at: start)) else { return fail(at: start) }
-        var offset = start + 1
-        let limit = start + Self.maximumTagLength
-        while offset < limit, CharacterFlags.test(byte(at: offset), CharacterFlags.tagCharacter) { offset += 1 }
-        return offset
+        var offset = start &+ 1
+        while CharacterFlags.test(byte(at: offset), CharacterFlags.tagCharacter) { offset &+= 1 }
+        // A longer run stops at the limit, where the reference then fails;
+        // checking once here keeps the loop to one test per byte.
+        return min(offset, start &+ Self.maximumTagLength)
     }
 
     // MARK: - digest
@@ -297,7 +306,7 @@ struct ReferenceGrammar {
     mutating func digest(from start: Int) -> (colon: Int, end: Int)? {
         guard let algorithmEnd = algorithm(from: start) else { return nil }
         guard byte(at: algorithmEnd) == ASCII.colon else { return fail(at: algorithmEnd) }
-        guard let end = encoded(from: algorithmEnd + 1) else { return nil }
+        guard let end = encoded(from: algorithmEnd &+ 1) else { return nil }
         return (algorithmEnd, end)
     }
 
@@ -306,7 +315,7 @@ struct ReferenceGrammar {
     mutating func algorithm(from start: Int) -> Int? {
         guard var offset = algorithmComponent(from: start) else { return nil }
         while isAlgorithmSeparator(byte(at: offset)) {
-            guard let end = algorithmComponent(from: offset + 1) else { return nil }
+            guard let end = algorithmComponent(from: offset &+ 1) else { return nil }
             offset = end
         }
         return offset
@@ -316,8 +325,8 @@ struct ReferenceGrammar {
     @inline(__always)
     mutating func algorithmComponent(from start: Int) -> Int? {
         guard ASCII.isLetter(byte(at: start)) else { return fail(at: start) }
-        var offset = start + 1
-        while ASCII.isLetterOrDigit(byte(at: offset)) { offset += 1 }
+        var offset = start &+ 1
+        while ASCII.isLetterOrDigit(byte(at: offset)) { offset &+= 1 }
         return offset
     }
 
@@ -330,17 +339,24 @@ struct ReferenceGrammar {
     /// `encoded = 32 * hex-digit , { hex-digit }`
     @inline(__always)
     mutating func encoded(from start: Int) -> Int? {
+        // Eight bytes per step (see `ByteWord`): the hex is long, at least 32
+        // digits and mostly 64, where a byte loop costs six instructions a
+        // byte. Collects the upper-case letters of the run on the way.
         var offset = start
-        // Digits and 'a'...'f' have bit 0x20 set, 'A'...'F' do not.
-        var commonBits: UInt8 = 0xFF
+        var upperHexLetters: UInt64 = 0
         while true {
-            let byte = byte(at: offset)
-            guard ASCII.isHexDigit(byte) else { break }
-            commonBits &= byte
-            offset += 1
+            let word = ByteWord(words, at: offset)
+            let members = word.hexDigits
+            let count = ByteWord.leadingMembers(members)
+            // All bits below the first lane left out (every bit when none is).
+            let outside = ~members & ByteWord.highBits
+            let runBits = (outside & (0 &- outside)) &- 1
+            upperHexLetters |= word.upperHexLetters & runBits
+            offset &+= count
+            if count < 8 { break }
         }
-        guard offset - start >= Self.minimumEncodedLength else { return fail(at: offset) }
-        lastEncodedIsLowercase = commonBits & 0x20 != 0
+        guard offset &- start >= Self.minimumEncodedLength else { return fail(at: offset) }
+        lastEncodedIsLowercase = upperHexLetters == 0
         return offset
     }
 
@@ -352,8 +368,8 @@ struct ReferenceGrammar {
     /// `identifier = 64 * lower-hex-digit`, anchored at both ends.
     mutating func identifier(from start: Int) -> Int? {
         var offset = start
-        while offset - start < Self.identifierLength, ASCII.isLowerHexDigit(byte(at: offset)) { offset += 1 }
-        guard offset - start == Self.identifierLength, offset == bytes.count else { return fail(at: offset) }
+        while offset &- start < Self.identifierLength, ASCII.isLowerHexDigit(byte(at: offset)) { offset &+= 1 }
+        guard offset &- start == Self.identifierLength, offset == bytes.count else { return fail(at: offset) }
         return offset
     }
 }
@@ -392,8 +408,8 @@ struct ReferenceLayout {
     }
 
     var domain: Range<Int>? { domainEnd >= 0 ? nameStart ..< domainEnd : nil }
-    var path: Range<Int> { (domainEnd >= 0 ? domainEnd + 1 : nameStart) ..< pathEnd }
-    var tag: Range<Int>? { tagEnd > pathEnd ? pathEnd + 1 ..< tagEnd : nil }
+    var path: Range<Int> { (domainEnd >= 0 ? domainEnd &+ 1 : nameStart) ..< pathEnd }
+    var tag: Range<Int>? { tagEnd > pathEnd ? pathEnd &+ 1 ..< tagEnd : nil }
     /// The digest after `@`, from its algorithm to the end.
-    var digest: Range<Int>? { digestColon >= 0 ? tagEnd + 1 ..< end : nil }
+    var digest: Range<Int>? { digestColon >= 0 ? tagEnd &+ 1 ..< end : nil }
 }

@@ -57,4 +57,43 @@ struct ByteClassTests {
             }
         }
     }
+
+    @Test("every word class holds exactly its byte class, in every lane, whatever the other lanes hold")
+    func wordClasses() {
+        let classes: [(String, (ByteWord) -> UInt64, (UInt8) -> Bool)] = [
+            ("hexDigits", { $0.hexDigits }, ASCII.isHexDigit),
+            ("upperHexLetters", { $0.upperHexLetters }, { Self.members("ABCDEF").contains($0) }),
+        ]
+        // Neighbours that could disturb a lane through a carry or borrow.
+        let fillers: [UInt8] = [0x00, 0x2D, 0x5F, 0x7F, 0x80, 0xFF]
+        for (name, word, isMember) in classes {
+            var mismatches: [String] = []
+            for byte in UInt8.min ... UInt8.max {
+                for lane in 0 ..< 8 {
+                    for filler in fillers + [byte] {
+                        var bytes = [UInt8](repeating: filler, count: 8)
+                        bytes[lane] = byte
+                        let expected = (0 ..< 8).reduce(UInt64(0)) { $0 | (isMember(bytes[$1]) ? 0x80 << (8 * $1) : 0) }
+                        if word(ByteWord(bytes: bytes)) != expected {
+                            mismatches.append("byte \(byte) in lane \(lane) among \(filler)")
+                        }
+                    }
+                }
+            }
+            #expect(mismatches.isEmpty, "\(name): \(mismatches.prefix(5))")
+        }
+    }
+
+    @Test("a word loads its first byte into the lowest lane, zeros past the end, and counts leading members")
+    func wordLoadAndCount() {
+        let text = Array("sha256:0123456789abcdefABCDEF0123456789".utf8)
+        text.withUnsafeBytes { buffer in
+            for offset in 0 ..< text.count {
+                let word = ByteWord(buffer, at: offset)
+                #expect(word.bits == ByteWord(bytes: Array(text[offset...].prefix(8))).bits, "at \(offset)")
+                let run = text[offset...].prefix { ASCII.isHexDigit($0) }.count
+                #expect(ByteWord.leadingMembers(word.hexDigits) == min(run, 8), "at \(offset)")
+            }
+        }
+    }
 }
