@@ -31,8 +31,7 @@ struct PhysicalLine {
     @inline(__always)
     static func at(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int) -> PhysicalLine {
         let n = bytes.count
-        var i = position
-        while i < n, bytes[i] != 0x0A { i += 1 }
+        let i = ByteSearch.first(0x0A, in: bytes, from: position, to: n)
         var end = i
         // Go's `bytes.TrimRight(line, "\r\n")`.
         while end > position, bytes[end - 1] == 0x0D { end -= 1 }
@@ -178,13 +177,20 @@ private struct ReaderState {
         return instruction.kind.acceptsHeredocs && !instruction.isJSON
     }
 
+    /// Whether the line holds `<<` anywhere (`memchr` to each `<`: long
+    /// `RUN` lines rarely hold one).
     func containsHeredocOperator(_ line: DockerfileLogicalLine) -> Bool {
-        var i = line.start
-        while i + 1 < line.end {
-            if line.bytes[i] == UInt8(ascii: "<"), line.bytes[i + 1] == UInt8(ascii: "<") { return true }
-            i += 1
+        line.bytes.withUnsafeBufferPointer { bytes in
+            let end = min(line.end, bytes.count)
+            var i = line.start
+            while i + 1 < end {
+                i = ByteSearch.first(UInt8(ascii: "<"), in: bytes, from: i, to: end - 1)
+                guard i + 1 < end else { return false }
+                if bytes[i + 1] == UInt8(ascii: "<") { return true }
+                i += 1
+            }
+            return false
         }
-        return false
     }
 
     /// Finds the heredoc operators of the line and reads each body from the
