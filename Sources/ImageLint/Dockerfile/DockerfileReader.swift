@@ -28,6 +28,13 @@ struct PhysicalLine {
     var terminator: Int
     var next: Int
 
+    /// The line at `position` of `bytes`. (A closure over the reader's
+    /// state here would copy that state, and with it make the instruction
+    /// array shared, so every append copied all instructions.)
+    static func at(_ bytes: [UInt8], _ position: Int) -> PhysicalLine {
+        bytes.withUnsafeBufferPointer { at($0, position) }
+    }
+
     @inline(__always)
     static func at(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int) -> PhysicalLine {
         let n = bytes.count
@@ -58,7 +65,7 @@ private struct ReaderState {
         position = file.lines.bomLength
         var pieces: [(start: Int, end: Int)] = []
         while position < bytes.count {
-            let line = bytes.withUnsafeBufferPointer { PhysicalLine.at($0, position) }
+            let line = PhysicalLine.at(bytes, position)
             position = line.next
             let start = GoSpace.skipSpaces(bytes, from: line.start, to: line.contentEnd)
             if directivesOpen { readDirective(start, line.contentEnd) }
@@ -68,7 +75,7 @@ private struct ReaderState {
             pieces.removeAll(keepingCapacity: true)
             pieces.append((start, end))
             while continues, position < bytes.count {
-                let next = bytes.withUnsafeBufferPointer { PhysicalLine.at($0, position) }
+                let next = PhysicalLine.at(bytes, position)
                 position = next.next
                 let first = GoSpace.skipSpaces(bytes, from: next.start, to: next.contentEnd)
                 // Comment lines and blank lines inside a continuation are dropped.
@@ -242,7 +249,7 @@ private struct ReaderState {
         let bodyStart = position
         let name = heredoc.name
         while position < bytes.count {
-            let line = bytes.withUnsafeBufferPointer { PhysicalLine.at($0, position) }
+            let line = PhysicalLine.at(bytes, position)
             var first = line.start
             if heredoc.chomp {
                 while first < line.contentEnd, bytes[first] == 0x09 { first += 1 }

@@ -43,12 +43,16 @@ private struct DockerfileExtraction {
     }
 
     mutating func run() {
-        for instruction in dockerfile.instructions where instruction.kind == .from {
-            stages.append(DockerfileStage(name: stageName(of: instruction)))
+        // Instructions are read in place by index: a `for … in` copy of
+        // each (six reference-counted fields) cost as much as reading it.
+        let instructions = dockerfile.instructions
+        for index in instructions.indices where instructions[index].kind == .from {
+            stages.append(DockerfileStage(name: stageName(of: instructions[index])))
         }
         if let frontend = dockerfile.frontend { addFrontend(frontend) }
         var reportedNoStage = false
-        for instruction in dockerfile.instructions {
+        for index in instructions.indices {
+            let instruction = instructions[index]
             switch instruction.kind {
             case .from:
                 stageIndex += 1
@@ -75,8 +79,18 @@ private struct DockerfileExtraction {
     /// The stage name of a `FROM … AS name`, lowercased.
     func stageName(of instruction: DockerfileInstruction) -> String? {
         let words = DockerfileWords.whitespaceDelimited(instruction.line, from: instruction.argumentsStart, to: instruction.argumentsEnd)
-        guard words.count == 3, instruction.line.text(words[1].lowerBound, words[1].upperBound).lowercased() == "as" else { return nil }
+        guard words.count == 3, Self.isAs(instruction.line, words[1]) else { return nil }
         return instruction.line.text(words[2].lowerBound, words[2].upperBound).lowercased()
+    }
+
+    /// Whether the word is `AS` in any case (what comparing its lowercased
+    /// text with "as" gives: no other two bytes lowercase to it), without
+    /// building a String for every `FROM`.
+    static func isAs(_ line: DockerfileLogicalLine, _ word: Range<Int>) -> Bool {
+        guard word.count == 2 else { return false }
+        let first = line.bytes[word.lowerBound]
+        let second = line.bytes[word.lowerBound + 1]
+        return (first == UInt8(ascii: "a") || first == UInt8(ascii: "A")) && (second == UInt8(ascii: "s") || second == UInt8(ascii: "S"))
     }
 
     static func isValidStageName(_ name: String) -> Bool {
@@ -123,7 +137,7 @@ private struct DockerfileExtraction {
             report(.fromArguments, "FROM requires either one or three arguments", instruction.span)
             return
         }
-        let hasStageName = words.count == 3 && line.text(words[1].lowerBound, words[1].upperBound).lowercased() == "as"
+        let hasStageName = words.count == 3 && Self.isAs(line, words[1])
         if words.count != 1, !hasStageName {
             report(.fromArguments, "FROM requires either one or three arguments", instruction.argumentsSpan)
         }

@@ -20,19 +20,36 @@ public struct LineIndex: Sendable {
         var ends: [Int] = []
         starts.reserveCapacity(bytes.count / 32 + 1)
         ends.reserveCapacity(bytes.count / 32 + 1)
-        var i = 0
         let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b == 0x0A {
-                ends.append(i)
-                starts.append(i + 1)
-            } else if b == 0x0D {
-                ends.append(i)
-                if i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
-                starts.append(i + 1)
+        // Every file is indexed, so the scan runs over the raw buffer; one
+        // compare rejects every byte above CR before the two exact tests.
+        bytes.withUnsafeBufferPointer { buffer in
+            // Most files have no carriage return at all: then `memchr` can
+            // jump from line feed to line feed.
+            if ByteSearch.first(0x0D, in: buffer, from: 0, to: n) == n {
+                var i = ByteSearch.first(0x0A, in: buffer, from: 0, to: n)
+                while i < n {
+                    ends.append(i)
+                    starts.append(i + 1)
+                    i = ByteSearch.first(0x0A, in: buffer, from: i + 1, to: n)
+                }
+                return
             }
-            i += 1
+            var i = 0
+            while i < n {
+                let b = buffer[i]
+                if b <= 0x0D {
+                    if b == 0x0A {
+                        ends.append(i)
+                        starts.append(i + 1)
+                    } else if b == 0x0D {
+                        ends.append(i)
+                        if i + 1 < n, buffer[i + 1] == 0x0A { i += 1 }
+                        starts.append(i + 1)
+                    }
+                }
+                i += 1
+            }
         }
         ends.append(n)
         lineStarts = starts
