@@ -63,6 +63,9 @@ private struct ReaderState {
 
     mutating func run() {
         position = file.lines.bomLength
+        // About one instruction in three lines in real files; growing the
+        // array from empty cost several reallocations per file.
+        instructions.reserveCapacity(file.lines.lineCount / 3 + 4)
         var pieces: [(start: Int, end: Int)] = []
         while position < bytes.count {
             let line = PhysicalLine.at(bytes, position)
