@@ -89,11 +89,7 @@ private struct ReaderState {
             let logical = pieces.count == 1
                 ? DockerfileLogicalLine(file: bytes, start: start, end: pieces[0].end)
                 : DockerfileLogicalLine(file: bytes, pieces: pieces)
-            var instruction = parseInstruction(logical, from: logical.start, to: logical.end, allowTrigger: true)
-            if needsHeredocs(instruction), containsHeredocOperator(logical) {
-                instruction.heredocs = readHeredocs(logical, instruction: instruction)
-            }
-            instructions.append(instruction)
+            instructions.append(parseInstruction(logical, from: logical.start, to: logical.end, allowTrigger: true))
         }
         if instructions.isEmpty {
             report(.noInstructions, "file with no instructions", SourceSpan(at: file.lines.bomLength))
@@ -148,44 +144,57 @@ private struct ReaderState {
 
     // MARK: Instructions
 
+    /// Parses one instruction (with its `ONBUILD` trigger and, at the top
+    /// level, its here-documents). Everything is worked out first and the
+    /// instruction built once at the end: building it early and filling it
+    /// in made the compiler copy the whole instruction on the way out.
     mutating func parseInstruction(_ line: DockerfileLogicalLine, from start: Int, to end: Int, allowTrigger: Bool) -> DockerfileInstruction {
         let split = DockerfileCommandSplitter.split(line, from: start, to: end)
         let kind = DockerfileInstructionKind.of(line.bytes, split.keywordStart, split.keywordEnd)
-        let keywordSpan = line.sourceSpan(split.keywordStart, split.keywordEnd)
-        var instruction = DockerfileInstruction(
-            kind: kind,
-            keyword: String(decoding: line.bytes[split.keywordStart..<split.keywordEnd], as: UTF8.self),
-            keywordSpan: keywordSpan,
-            span: line.sourceSpan(split.keywordStart, max(split.keywordEnd, split.argumentsEnd)),
-            line: line,
-            flags: split.flags,
-            argumentsStart: split.argumentsStart,
-            argumentsEnd: split.argumentsEnd
-        )
+        let keyword = String(decoding: line.bytes[split.keywordStart..<split.keywordEnd], as: UTF8.self)
+        let span = line.sourceSpan(split.keywordStart, max(split.keywordEnd, split.argumentsEnd))
+        var isJSON = false
         if kind.acceptsJSONForm, split.argumentsStart < split.argumentsEnd, line.bytes[split.argumentsStart] == UInt8(ascii: "[") {
             switch DockerfileJSONForm.classify(line.bytes, from: split.argumentsStart, to: split.argumentsEnd) {
             case .strings:
-                instruction.isJSON = true
+                isJSON = true
             case .notStrings:
-                report(.jsonNotStrings, "\(instruction.keyword.uppercased()): a JSON array here must contain only strings", instruction.argumentsSpan)
+                report(.jsonNotStrings, "\(keyword.uppercased()): a JSON array here must contain only strings", line.sourceSpan(split.argumentsStart, split.argumentsEnd))
             case .shell:
                 break
             }
         }
+        var trigger: DockerfileInstruction?
         if kind == .onbuild, allowTrigger, split.argumentsStart < split.argumentsEnd {
-            instruction.trigger = parseInstruction(line, from: split.argumentsStart, to: split.argumentsEnd, allowTrigger: false)
+            trigger = parseInstruction(line, from: split.argumentsStart, to: split.argumentsEnd, allowTrigger: false)
         }
-        return instruction
+        var heredocs: [DockerfileHeredoc] = []
+        // Only the top level reads bodies (the lines after the instruction),
+        // for the instruction or its trigger.
+        if allowTrigger {
+            let needsHeredocs = kind == .onbuild
+                ? trigger.map { $0.kind.acceptsHeredocs && !$0.isJSON } ?? false
+                : kind.acceptsHeredocs && !isJSON
+            if needsHeredocs, containsHeredocOperator(line) {
+                heredocs = readHeredocs(line, fallbackSpan: span)
+            }
+        }
+        return DockerfileInstruction(
+            kind: kind,
+            keyword: keyword,
+            keywordSpan: line.sourceSpan(split.keywordStart, split.keywordEnd),
+            span: span,
+            line: line,
+            flags: split.flags,
+            argumentsStart: split.argumentsStart,
+            argumentsEnd: split.argumentsEnd,
+            isJSON: isJSON,
+            heredocs: heredocs,
+            trigger: trigger
+        )
     }
 
     // MARK: Heredocs
-
-    func needsHeredocs(_ instruction: DockerfileInstruction) -> Bool {
-        if instruction.kind == .onbuild, let trigger = instruction.trigger {
-            return trigger.kind.acceptsHeredocs && !trigger.isJSON
-        }
-        return instruction.kind.acceptsHeredocs && !instruction.isJSON
-    }
 
     /// Whether the line holds `<<` anywhere (`memchr` to each `<`: long
     /// `RUN` lines rarely hold one).
@@ -205,7 +214,7 @@ private struct ReaderState {
 
     /// Finds the heredoc operators of the line and reads each body from the
     /// lines that follow the instruction.
-    mutating func readHeredocs(_ line: DockerfileLogicalLine, instruction: DockerfileInstruction) -> [DockerfileHeredoc] {
+    mutating func readHeredocs(_ line: DockerfileLogicalLine, fallbackSpan: SourceSpan) -> [DockerfileHeredoc] {
         let words: [[UInt8]]
         do {
             var options = ShellLexer<EmptyShellVariables>.Options()
@@ -219,7 +228,7 @@ private struct ReaderState {
         var heredocs: [DockerfileHeredoc] = []
         var searchFrom = line.start
         for word in words {
-            let operatorSpan = locate(word, in: line, from: &searchFrom) ?? instruction.span
+            let operatorSpan = locate(word, in: line, from: &searchFrom) ?? fallbackSpan
             let parsed: DockerfileHeredocOperator?
             do {
                 parsed = try DockerfileHeredocOperator.parse(word)
