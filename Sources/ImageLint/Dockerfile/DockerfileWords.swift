@@ -71,14 +71,7 @@ public enum DockerfileWords {
                             wordEnd = i
                             continue
                         }
-                        if ch == escape && quote != UInt8(ascii: "'") {
-                            if i + 1 == end {
-                                i += 1
-                                break
-                            }
-                            i += 1
-                        }
-                        i += LineIndex.scalarLength(bytes, at: i, limit: end)
+                        guard stepOverCharacter(escaped: ch == escape && quote != UInt8(ascii: "'")) else { break }
                         wordEnd = i
                         continue
                     }
@@ -90,14 +83,7 @@ public enum DockerfileWords {
                         wordEnd = i
                         continue
                     }
-                    if ch == escape {
-                        if i + 1 == end {
-                            i += 1
-                            break
-                        }
-                        i += 1
-                    }
-                    i += LineIndex.scalarLength(bytes, at: i, limit: end)
+                    guard stepOverCharacter(escaped: ch == escape) else { break }
                     wordEnd = i
                 }
                 if blankOK || wordEnd > wordStart {
@@ -105,6 +91,18 @@ public enum DockerfileWords {
                 }
             }
             return nil
+        }
+
+        /// Steps over the character at `i`, and first over the escape
+        /// character there when `escaped`; false when that escape is the
+        /// last byte (it is dropped and the word ends).
+        private mutating func stepOverCharacter(escaped: Bool) -> Bool {
+            if escaped {
+                i += 1
+                if i == end { return false }
+            }
+            i += LineIndex.scalarLength(bytes, at: i, limit: end)
+            return true
         }
     }
 }
