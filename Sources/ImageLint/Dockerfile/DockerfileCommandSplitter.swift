@@ -44,6 +44,14 @@ enum DockerfileCommandSplitter {
             guard pos < end else { return end }
             guard bytes[pos] == dash, pos + 1 < end, bytes[pos + 1] == dash else { return pos }
             let wordStart = pos
+            if let plainEnd = plainWordEnd(bytes, from: wordStart, to: end) {
+                // No quotes or escapes: the word is the bytes as written.
+                pos = plainEnd
+                if pos - wordStart == 2 { return pos < end ? pos : end }
+                flags.append(makePlainFlag(line, wordStart: wordStart, wordEnd: pos))
+                if pos == end { return end }
+                continue
+            }
             var word: [UInt8] = []
             var offsets: [Int] = []
             var quote: UInt8 = 0
@@ -105,6 +113,45 @@ enum DockerfileCommandSplitter {
             }
             if !atSpace { return end }
         }
+    }
+
+    /// The end of the word at `start` when it has no quote or backslash
+    /// (almost every flag), nil otherwise.
+    @inline(__always)
+    private static func plainWordEnd(_ bytes: [UInt8], from start: Int, to end: Int) -> Int? {
+        var pos = start
+        while pos < end {
+            let ch = bytes[pos]
+            if GoSpace.isSpaceByteAsRune(ch) { break }
+            if ch == UInt8(ascii: "'") || ch == UInt8(ascii: "\"") || ch == UInt8(ascii: "\\") { return nil }
+            pos += 1
+        }
+        return pos
+    }
+
+    /// The flag of a word without quotes or escapes, `--name[=value]`: the
+    /// value is a slice of the line, so it needs no per-byte copying.
+    private static func makePlainFlag(_ line: DockerfileLogicalLine, wordStart: Int, wordEnd: Int) -> DockerfileFlag {
+        let bytes = line.bytes
+        let span = line.sourceSpan(wordStart, wordEnd)
+        let nameStart = wordStart + 2
+        guard let equals = bytes[nameStart..<wordEnd].firstIndex(of: UInt8(ascii: "=")) else {
+            return DockerfileFlag(name: String(decoding: bytes[nameStart..<wordEnd], as: UTF8.self), valueBytes: nil, span: span, valueSourceOffsets: [])
+        }
+        let name = String(decoding: bytes[nameStart..<equals], as: UTF8.self)
+        let valueStart = equals + 1
+        let value = Array(bytes[valueStart..<wordEnd])
+        guard valueStart < wordEnd else {
+            return DockerfileFlag(name: name, valueBytes: value, span: span, valueSourceOffsets: [])
+        }
+        // Logical offsets map to file offsets in increasing order, so the
+        // value came from one run of file bytes when its ends are as far
+        // apart in the file as in the line.
+        let first = line.sourceOffset(valueStart)
+        if line.sourceOffset(wordEnd - 1) - first == wordEnd - 1 - valueStart {
+            return DockerfileFlag(name: name, valueBytes: value, span: span, valueSourceStart: first)
+        }
+        return DockerfileFlag(name: name, valueBytes: value, span: span, valueSourceOffsets: (valueStart..<wordEnd).map { line.sourceOffset($0) })
     }
 
     private static func makeFlag(_ line: DockerfileLogicalLine, word: [UInt8], offsets: [Int], wordStart: Int, wordEnd: Int) -> DockerfileFlag {

@@ -8,12 +8,12 @@ enum DockerfileFrontendDetector {
         var position = file.lines.bomLength
         let hasShebang = position + 1 < bytes.count && bytes[position] == UInt8(ascii: "#") && bytes[position + 1] == UInt8(ascii: "!")
         if hasShebang {
-            position = bytes.withUnsafeBufferPointer { PhysicalLine.at($0, position) }.next
+            position = PhysicalLine.at(bytes, position).next
         }
         var seen: Set<DockerfileDirective.Name> = []
         var syntax: DockerfileDirective?
         while position < bytes.count {
-            let line = bytes.withUnsafeBufferPointer { PhysicalLine.at($0, position) }
+            let line = PhysicalLine.at(bytes, position)
             position = line.next
             // bufio.ScanLines drops one carriage return only.
             var end = line.terminator

@@ -23,26 +23,31 @@ public enum DockerfileInstructionKind: String, Sendable, Hashable, CaseIterable 
                 high |= UInt32(lower) << (8 * UInt32(i - start - 8))
             }
         }
-        return table[Key(packed: packed, high: high)] ?? .unknown
-    }
-
-    private struct Key: Hashable {
-        var packed: UInt64
-        var high: UInt32
-    }
-
-    private static let table: [Key: DockerfileInstructionKind] = {
-        var table: [Key: DockerfileInstructionKind] = [:]
-        for kind in allCases where kind != .unknown {
-            var packed: UInt64 = 0
-            var high: UInt32 = 0
-            for (i, b) in kind.rawValue.utf8.enumerated() {
-                if i < 8 { packed |= UInt64(b) << (8 * UInt64(i)) } else { high |= UInt32(b) << (8 * UInt32(i - 8)) }
-            }
-            table[Key(packed: packed, high: high)] = kind
+        // The keywords packed the same way (little-endian, so the first
+        // letter is the lowest byte: 0x6d6f7266 is "from"); a switch over
+        // constants costs less than hashing into a table for every line.
+        return switch (packed, high) {
+        case (0x646461, 0): .add
+        case (0x677261, 0): .arg
+        case (0x646d63, 0): .cmd
+        case (0x79706f63, 0): .copy
+        case (0x696f707972746e65, 0x746e): .entrypoint
+        case (0x766e65, 0): .env
+        case (0x65736f707865, 0): .expose
+        case (0x6d6f7266, 0): .from
+        case (0x686368746c616568, 0x6b6365): .healthcheck
+        case (0x6c6562616c, 0): .label
+        case (0x6e6961746e69616d, 0x7265): .maintainer
+        case (0x646c6975626e6f, 0): .onbuild
+        case (0x6e7572, 0): .run
+        case (0x6c6c656873, 0): .shell
+        case (0x6e676973706f7473, 0x6c61): .stopsignal
+        case (0x72657375, 0): .user
+        case (0x656d756c6f76, 0): .volume
+        case (0x7269646b726f77, 0): .workdir
+        default: .unknown
         }
-        return table
-    }()
+    }
 
     /// Instructions whose shell form may carry here-documents.
     public var acceptsHeredocs: Bool { self == .run || self == .copy || self == .add }

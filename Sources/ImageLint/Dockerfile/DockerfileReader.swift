@@ -28,11 +28,17 @@ struct PhysicalLine {
     var terminator: Int
     var next: Int
 
+    /// The line at `position` of `bytes`. (A closure over the reader's
+    /// state here would copy that state, and with it make the instruction
+    /// array shared, so every append copied all instructions.)
+    static func at(_ bytes: [UInt8], _ position: Int) -> PhysicalLine {
+        bytes.withUnsafeBufferPointer { at($0, position) }
+    }
+
     @inline(__always)
     static func at(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int) -> PhysicalLine {
         let n = bytes.count
-        var i = position
-        while i < n, bytes[i] != 0x0A { i += 1 }
+        let i = ByteSearch.first(0x0A, in: bytes, from: position, to: n)
         var end = i
         // Go's `bytes.TrimRight(line, "\r\n")`.
         while end > position, bytes[end - 1] == 0x0D { end -= 1 }
@@ -57,9 +63,12 @@ private struct ReaderState {
 
     mutating func run() {
         position = file.lines.bomLength
+        // About one instruction in three lines in real files; growing the
+        // array from empty cost several reallocations per file.
+        instructions.reserveCapacity(file.lines.lineCount / 3 + 4)
         var pieces: [(start: Int, end: Int)] = []
         while position < bytes.count {
-            let line = bytes.withUnsafeBufferPointer { PhysicalLine.at($0, position) }
+            let line = PhysicalLine.at(bytes, position)
             position = line.next
             let start = GoSpace.skipSpaces(bytes, from: line.start, to: line.contentEnd)
             if directivesOpen { readDirective(start, line.contentEnd) }
@@ -69,7 +78,7 @@ private struct ReaderState {
             pieces.removeAll(keepingCapacity: true)
             pieces.append((start, end))
             while continues, position < bytes.count {
-                let next = bytes.withUnsafeBufferPointer { PhysicalLine.at($0, position) }
+                let next = PhysicalLine.at(bytes, position)
                 position = next.next
                 let first = GoSpace.skipSpaces(bytes, from: next.start, to: next.contentEnd)
                 // Comment lines and blank lines inside a continuation are dropped.
@@ -80,11 +89,7 @@ private struct ReaderState {
             let logical = pieces.count == 1
                 ? DockerfileLogicalLine(file: bytes, start: start, end: pieces[0].end)
                 : DockerfileLogicalLine(file: bytes, pieces: pieces)
-            var instruction = parseInstruction(logical, from: logical.start, to: logical.end, allowTrigger: true)
-            if needsHeredocs(instruction), containsHeredocOperator(logical) {
-                instruction.heredocs = readHeredocs(logical, instruction: instruction)
-            }
-            instructions.append(instruction)
+            instructions.append(parseInstruction(logical, from: logical.start, to: logical.end, allowTrigger: true))
         }
         if instructions.isEmpty {
             report(.noInstructions, "file with no instructions", SourceSpan(at: file.lines.bomLength))
@@ -139,57 +144,77 @@ private struct ReaderState {
 
     // MARK: Instructions
 
+    /// Parses one instruction (with its `ONBUILD` trigger and, at the top
+    /// level, its here-documents). Everything is worked out first and the
+    /// instruction built once at the end: building it early and filling it
+    /// in made the compiler copy the whole instruction on the way out.
     mutating func parseInstruction(_ line: DockerfileLogicalLine, from start: Int, to end: Int, allowTrigger: Bool) -> DockerfileInstruction {
         let split = DockerfileCommandSplitter.split(line, from: start, to: end)
         let kind = DockerfileInstructionKind.of(line.bytes, split.keywordStart, split.keywordEnd)
-        let keywordSpan = line.sourceSpan(split.keywordStart, split.keywordEnd)
-        var instruction = DockerfileInstruction(
-            kind: kind,
-            keyword: String(decoding: line.bytes[split.keywordStart..<split.keywordEnd], as: UTF8.self),
-            keywordSpan: keywordSpan,
-            span: line.sourceSpan(split.keywordStart, max(split.keywordEnd, split.argumentsEnd)),
-            line: line,
-            flags: split.flags,
-            argumentsStart: split.argumentsStart,
-            argumentsEnd: split.argumentsEnd
-        )
+        let keyword = String(decoding: line.bytes[split.keywordStart..<split.keywordEnd], as: UTF8.self)
+        let span = line.sourceSpan(split.keywordStart, max(split.keywordEnd, split.argumentsEnd))
+        var isJSON = false
         if kind.acceptsJSONForm, split.argumentsStart < split.argumentsEnd, line.bytes[split.argumentsStart] == UInt8(ascii: "[") {
             switch DockerfileJSONForm.classify(line.bytes, from: split.argumentsStart, to: split.argumentsEnd) {
             case .strings:
-                instruction.isJSON = true
+                isJSON = true
             case .notStrings:
-                report(.jsonNotStrings, "\(instruction.keyword.uppercased()): a JSON array here must contain only strings", instruction.argumentsSpan)
+                report(.jsonNotStrings, "\(keyword.uppercased()): a JSON array here must contain only strings", line.sourceSpan(split.argumentsStart, split.argumentsEnd))
             case .shell:
                 break
             }
         }
+        var trigger: DockerfileInstruction?
         if kind == .onbuild, allowTrigger, split.argumentsStart < split.argumentsEnd {
-            instruction.trigger = parseInstruction(line, from: split.argumentsStart, to: split.argumentsEnd, allowTrigger: false)
+            trigger = parseInstruction(line, from: split.argumentsStart, to: split.argumentsEnd, allowTrigger: false)
         }
-        return instruction
+        var heredocs: [DockerfileHeredoc] = []
+        // Only the top level reads bodies (the lines after the instruction),
+        // for the instruction or its trigger.
+        if allowTrigger {
+            let needsHeredocs = kind == .onbuild
+                ? trigger.map { $0.kind.acceptsHeredocs && !$0.isJSON } ?? false
+                : kind.acceptsHeredocs && !isJSON
+            if needsHeredocs, containsHeredocOperator(line) {
+                heredocs = readHeredocs(line, fallbackSpan: span)
+            }
+        }
+        return DockerfileInstruction(
+            kind: kind,
+            keyword: keyword,
+            keywordSpan: line.sourceSpan(split.keywordStart, split.keywordEnd),
+            span: span,
+            line: line,
+            flags: split.flags,
+            argumentsStart: split.argumentsStart,
+            argumentsEnd: split.argumentsEnd,
+            isJSON: isJSON,
+            heredocs: heredocs,
+            trigger: trigger
+        )
     }
 
     // MARK: Heredocs
 
-    func needsHeredocs(_ instruction: DockerfileInstruction) -> Bool {
-        if instruction.kind == .onbuild, let trigger = instruction.trigger {
-            return trigger.kind.acceptsHeredocs && !trigger.isJSON
-        }
-        return instruction.kind.acceptsHeredocs && !instruction.isJSON
-    }
-
+    /// Whether the line holds `<<` anywhere (`memchr` to each `<`: long
+    /// `RUN` lines rarely hold one).
     func containsHeredocOperator(_ line: DockerfileLogicalLine) -> Bool {
-        var i = line.start
-        while i + 1 < line.end {
-            if line.bytes[i] == UInt8(ascii: "<"), line.bytes[i + 1] == UInt8(ascii: "<") { return true }
-            i += 1
+        line.bytes.withUnsafeBufferPointer { bytes in
+            let end = min(line.end, bytes.count)
+            var i = line.start
+            while i + 1 < end {
+                i = ByteSearch.first(UInt8(ascii: "<"), in: bytes, from: i, to: end - 1)
+                guard i + 1 < end else { return false }
+                if bytes[i + 1] == UInt8(ascii: "<") { return true }
+                i += 1
+            }
+            return false
         }
-        return false
     }
 
     /// Finds the heredoc operators of the line and reads each body from the
     /// lines that follow the instruction.
-    mutating func readHeredocs(_ line: DockerfileLogicalLine, instruction: DockerfileInstruction) -> [DockerfileHeredoc] {
+    mutating func readHeredocs(_ line: DockerfileLogicalLine, fallbackSpan: SourceSpan) -> [DockerfileHeredoc] {
         let words: [[UInt8]]
         do {
             var options = ShellLexer<EmptyShellVariables>.Options()
@@ -203,7 +228,7 @@ private struct ReaderState {
         var heredocs: [DockerfileHeredoc] = []
         var searchFrom = line.start
         for word in words {
-            let operatorSpan = locate(word, in: line, from: &searchFrom) ?? instruction.span
+            let operatorSpan = locate(word, in: line, from: &searchFrom) ?? fallbackSpan
             let parsed: DockerfileHeredocOperator?
             do {
                 parsed = try DockerfileHeredocOperator.parse(word)
@@ -236,7 +261,7 @@ private struct ReaderState {
         let bodyStart = position
         let name = heredoc.name
         while position < bytes.count {
-            let line = bytes.withUnsafeBufferPointer { PhysicalLine.at($0, position) }
+            let line = PhysicalLine.at(bytes, position)
             var first = line.start
             if heredoc.chomp {
                 while first < line.contentEnd, bytes[first] == 0x09 { first += 1 }

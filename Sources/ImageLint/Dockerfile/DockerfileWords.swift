@@ -10,6 +10,8 @@ public enum DockerfileWords {
     public static func whitespaceDelimited(_ line: DockerfileLogicalLine, from start: Int, to end: Int) -> [Range<Int>] {
         let bytes = line.bytes
         var words: [Range<Int>] = []
+        // `FROM image AS name` has three: one allocation, not three.
+        words.reserveCapacity(4)
         var i = start
         while i < end {
             while i < end, GoSpace.isSeparator(bytes[i]) { i += 1 }
@@ -31,58 +33,76 @@ public enum DockerfileWords {
     /// quotes; the escape character protects the next character (but not
     /// inside single quotes); an escape at the very end is dropped.
     public static func quoteAware(_ line: DockerfileLogicalLine, from start: Int, to end: Int, escape: UInt8) -> [Range<Int>] {
-        let bytes = line.bytes
         var words: [Range<Int>] = []
-        var i = start
-        while i < end {
-            i = GoSpace.skipSpaces(bytes, from: i, to: end)
-            guard i < end else { break }
-            let wordStart = i
-            var wordEnd = i
-            var quote: UInt8 = 0
-            var blankOK = false
+        var iterator = QuoteAwareIterator(line, from: start, to: end, escape: escape)
+        while let word = iterator.next() { words.append(word) }
+        return words
+    }
+
+    /// The words of ``quoteAware(_:from:to:escape:)`` one at a time, for
+    /// callers that look at a few words and stop (no array per line).
+    public struct QuoteAwareIterator: IteratorProtocol {
+        let bytes: [UInt8]
+        let end: Int
+        let escape: UInt8
+        var i: Int
+
+        public init(_ line: DockerfileLogicalLine, from start: Int, to end: Int, escape: UInt8) {
+            self.bytes = line.bytes
+            self.end = end
+            self.escape = escape
+            self.i = start
+        }
+
+        public mutating func next() -> Range<Int>? {
             while i < end {
-                let ch = bytes[i]
-                if quote != 0 {
-                    if ch == quote {
-                        quote = 0
+                i = GoSpace.skipSpaces(bytes, from: i, to: end)
+                guard i < end else { return nil }
+                let wordStart = i
+                var wordEnd = i
+                var quote: UInt8 = 0
+                var blankOK = false
+                while i < end {
+                    let ch = bytes[i]
+                    if quote != 0 {
+                        if ch == quote {
+                            quote = 0
+                            i += 1
+                            wordEnd = i
+                            continue
+                        }
+                        guard stepOverCharacter(escaped: ch == escape && quote != UInt8(ascii: "'")) else { break }
+                        wordEnd = i
+                        continue
+                    }
+                    if GoSpace.spaceLength(bytes, at: i, end: end) > 0 { break }
+                    if ch == UInt8(ascii: "'") || ch == UInt8(ascii: "\"") {
+                        quote = ch
+                        blankOK = true
                         i += 1
                         wordEnd = i
                         continue
                     }
-                    if ch == escape && quote != UInt8(ascii: "'") {
-                        if i + 1 == end {
-                            i += 1
-                            break
-                        }
-                        i += 1
-                    }
-                    i += LineIndex.scalarLength(bytes, at: i, limit: end)
+                    guard stepOverCharacter(escaped: ch == escape) else { break }
                     wordEnd = i
-                    continue
                 }
-                if GoSpace.spaceLength(bytes, at: i, end: end) > 0 { break }
-                if ch == UInt8(ascii: "'") || ch == UInt8(ascii: "\"") {
-                    quote = ch
-                    blankOK = true
-                    i += 1
-                    wordEnd = i
-                    continue
+                if blankOK || wordEnd > wordStart {
+                    return wordStart..<wordEnd
                 }
-                if ch == escape {
-                    if i + 1 == end {
-                        i += 1
-                        break
-                    }
-                    i += 1
-                }
-                i += LineIndex.scalarLength(bytes, at: i, limit: end)
-                wordEnd = i
             }
-            if blankOK || wordEnd > wordStart {
-                words.append(wordStart..<wordEnd)
-            }
+            return nil
         }
-        return words
+
+        /// Steps over the character at `i`, and first over the escape
+        /// character there when `escaped`; false when that escape is the
+        /// last byte (it is dropped and the word ends).
+        private mutating func stepOverCharacter(escaped: Bool) -> Bool {
+            if escaped {
+                i += 1
+                if i == end { return false }
+            }
+            i += LineIndex.scalarLength(bytes, at: i, limit: end)
+            return true
+        }
     }
 }

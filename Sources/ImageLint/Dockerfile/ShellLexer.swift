@@ -89,6 +89,26 @@ struct ShellLexer<Variables: ShellVariableSource> {
         return Result(value: value, words: words, unresolved: lexer.unresolved, references: lexer.references)
     }
 
+    /// Whether `bytes[start..<end]` holds nothing the lexer interprets (no
+    /// quote, `$`, escape character, or `{` that could open a placeholder):
+    /// then ``process`` gives the text itself as the value and refers to
+    /// no variable, so a caller that needs only the value may skip it (most
+    /// image words are plain, and lexing copies every byte).
+    static func isLiteral(_ bytes: [UInt8], from start: Int, to end: Int, options: Options) -> Bool {
+        guard start < end else { return true }
+        for i in start..<end {
+            switch bytes[i] {
+            case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "$"), options.escape:
+                return false
+            case UInt8(ascii: "{") where options.placeholders:
+                return false
+            default:
+                continue
+            }
+        }
+        return true
+    }
+
     // MARK: - Words
 
     private struct Words {

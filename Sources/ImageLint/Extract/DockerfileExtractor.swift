@@ -43,10 +43,16 @@ private struct DockerfileExtraction {
     }
 
     mutating func run() {
-        stages = dockerfile.instructions.filter { $0.kind == .from }.map { DockerfileStage(name: stageName(of: $0)) }
+        // Instructions are read in place by index: a `for … in` copy of
+        // each (six reference-counted fields) cost as much as reading it.
+        let instructions = dockerfile.instructions
+        for index in instructions.indices where instructions[index].kind == .from {
+            stages.append(DockerfileStage(name: stageName(of: instructions[index])))
+        }
         if let frontend = dockerfile.frontend { addFrontend(frontend) }
         var reportedNoStage = false
-        for instruction in dockerfile.instructions {
+        for index in instructions.indices {
+            let instruction = instructions[index]
             switch instruction.kind {
             case .from:
                 stageIndex += 1
@@ -73,8 +79,18 @@ private struct DockerfileExtraction {
     /// The stage name of a `FROM … AS name`, lowercased.
     func stageName(of instruction: DockerfileInstruction) -> String? {
         let words = DockerfileWords.whitespaceDelimited(instruction.line, from: instruction.argumentsStart, to: instruction.argumentsEnd)
-        guard words.count == 3, instruction.line.text(words[1].lowerBound, words[1].upperBound).lowercased() == "as" else { return nil }
+        guard words.count == 3, Self.isAs(instruction.line, words[1]) else { return nil }
         return instruction.line.text(words[2].lowerBound, words[2].upperBound).lowercased()
+    }
+
+    /// Whether the word is `AS` in any case (what comparing its lowercased
+    /// text with "as" gives: no other two bytes lowercase to it), without
+    /// building a String for every `FROM`.
+    static func isAs(_ line: DockerfileLogicalLine, _ word: Range<Int>) -> Bool {
+        guard word.count == 2 else { return false }
+        let first = line.bytes[word.lowerBound]
+        let second = line.bytes[word.lowerBound + 1]
+        return (first == UInt8(ascii: "a") || first == UInt8(ascii: "A")) && (second == UInt8(ascii: "s") || second == UInt8(ascii: "S"))
     }
 
     static func isValidStageName(_ name: String) -> Bool {
@@ -108,7 +124,7 @@ private struct DockerfileExtraction {
                 report(.unknownFlag, "unknown flag: \(flag.name)", flag.span)
                 continue
             }
-            if flag.value == nil {
+            if !flag.hasValue {
                 report(.flagSyntax, "missing a value on flag: platform", flag.span)
             } else if platform != nil {
                 report(.flagSyntax, "duplicate flag specified: platform", flag.span)
@@ -121,7 +137,7 @@ private struct DockerfileExtraction {
             report(.fromArguments, "FROM requires either one or three arguments", instruction.span)
             return
         }
-        let hasStageName = words.count == 3 && line.text(words[1].lowerBound, words[1].upperBound).lowercased() == "as"
+        let hasStageName = words.count == 3 && Self.isAs(line, words[1])
         if words.count != 1, !hasStageName {
             report(.fromArguments, "FROM requires either one or three arguments", instruction.argumentsSpan)
         }
@@ -175,6 +191,9 @@ private struct DockerfileExtraction {
         options.escape = dockerfile.escape
         options.unsetIsUnresolved = true
         options.placeholders = true
+        if ShellLexer<DockerfileMetaArgs>.isLiteral(line.bytes, from: word.lowerBound, to: word.upperBound, options: options) {
+            return Expansion(span: span, text: text, resolved: line.text(word.lowerBound, word.upperBound), unresolved: [], variables: [], related: [])
+        }
         do {
             let result = try ShellLexer.process(line.bytes, from: word.lowerBound, to: word.upperBound, options: options, variables: metaArgs)
             var variables: [VariableUse] = []
@@ -260,11 +279,15 @@ private struct DockerfileExtraction {
     }
 
     mutating func readCopyFrom(_ instruction: DockerfileInstruction, onbuild: Bool) {
-        let fromFlags = instruction.flags(named: "from")
-        for duplicate in fromFlags.dropFirst() {
-            report(.flagSyntax, "duplicate flag specified: from", duplicate.span)
+        var fromFlag: DockerfileFlag?
+        for flag in instruction.flags where flag.name == "from" {
+            if fromFlag == nil {
+                fromFlag = flag
+            } else {
+                report(.flagSyntax, "duplicate flag specified: from", flag.span)
+            }
         }
-        guard let flag = fromFlags.first else { return }
+        guard let flag = fromFlag else { return }
         guard let value = flag.value else {
             report(.flagSyntax, "missing a value on flag: from", flag.span)
             return
@@ -280,13 +303,13 @@ private struct DockerfileExtraction {
             }
             return
         }
-        let platform = instruction.flags(named: "platform").first?.value
+        let platform = instruction.flags.first { $0.name == "platform" }?.value
         addSource(value, span: span, instruction: instruction, platform: platform, onbuild: onbuild)
     }
 
     mutating func readMounts(_ instruction: DockerfileInstruction, onbuild: Bool) {
-        for flag in instruction.flags(named: "mount") {
-            guard flag.value != nil else {
+        for flag in instruction.flags where flag.name == "mount" {
+            guard flag.hasValue else {
                 report(.flagSyntax, "missing a value on flag: mount", flag.span)
                 continue
             }
@@ -346,9 +369,9 @@ private struct DockerfileExtraction {
     /// BuildKit's `parseNameVal`: `KEY name value` or `KEY a=b c=d …`.
     mutating func checkNameValues(_ instruction: DockerfileInstruction) {
         let line = instruction.line
-        let keyword = instruction.kind.rawValue.uppercased()
-        let words = DockerfileWords.quoteAware(line, from: instruction.argumentsStart, to: instruction.argumentsEnd, escape: dockerfile.escape)
-        guard let first = words.first else {
+        var keyword: String { instruction.kind.rawValue.uppercased() }
+        var words = DockerfileWords.QuoteAwareIterator(line, from: instruction.argumentsStart, to: instruction.argumentsEnd, escape: dockerfile.escape)
+        guard let first = words.next() else {
             report(.missingArguments, "\(keyword) requires at least one argument", instruction.span)
             return
         }
@@ -361,7 +384,9 @@ private struct DockerfileExtraction {
             }
             return
         }
-        for word in words where !line.bytes[word].contains(UInt8(ascii: "=")) {
+        // The first word has a `=`; look for the first that has none.
+        while let word = words.next() {
+            guard !line.bytes[word].contains(UInt8(ascii: "=")) else { continue }
             report(.envSyntax, "Syntax error - can't find = in \"\(line.text(word.lowerBound, word.upperBound))\". Must be of the form: name=value", line.sourceSpan(word.lowerBound, word.upperBound))
             return
         }

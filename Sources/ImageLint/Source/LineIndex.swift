@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Maps byte offsets to lines and columns and back.
 ///
 /// Lines end at LF, CRLF or a lone CR; the terminator belongs to the line it
@@ -28,13 +22,13 @@ public struct LineIndex: Sendable {
         let n = bytes.count
         starts.reserveCapacity(n / 24 + 1)
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, n > 0 else { return }
-            if memchr(base, 0x0D, n) == nil {
-                // LF only, as nearly every file: `memchr` from line to line.
-                var i = 0
-                while i < n, let found = memchr(base + i, 0x0A, n - i) {
-                    i = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-                    starts.append(i)
+            // Most files have no carriage return at all: then `memchr` can
+            // jump from line feed to line feed.
+            if ByteSearch.first(0x0D, in: buffer, from: 0, to: n) == n {
+                var i = ByteSearch.first(0x0A, in: buffer, from: 0, to: n)
+                while i < n {
+                    starts.append(i + 1)
+                    i = ByteSearch.first(0x0A, in: buffer, from: i + 1, to: n)
                 }
                 return
             }

@@ -162,6 +162,32 @@ struct DockerfileReaderTests {
         #expect(dockerfile.instructions[0].arguments == "echo --mount=type=cache")
     }
 
+    @Test func plainFlagValuesMapToTheirFileBytes() {
+        // One flag per continued line, one flag straddling a continuation,
+        // and an empty value.
+        let text = "RUN --mount=type=cache,target=/a \\\n    --network=no\\\nne --from= echo\n"
+        let (dockerfile, file) = Self.read(text)
+        let flags = dockerfile.instructions[0].flags
+        #expect(flags.map(\.name) == ["mount", "network", "from"])
+        #expect(flags.map(\.value) == ["type=cache,target=/a", "none", ""])
+        #expect(flags[0].valueSpan.map(file.text) == "type=cache,target=/a")
+        #expect(flags[0].valueSpan(5..<10).start == flags[0].span.start + 8 + 5)
+        #expect(flags[1].valueSpan.map(file.text) == "no\\\nne")
+        #expect(flags[1].valueSourceOffsets.count == 4)
+        #expect(flags[2].valueSpan == SourceSpan(at: flags[2].span.end))
+    }
+
+    @Test(arguments: DockerfileInstructionKind.allCases.filter { $0 != .unknown })
+    func everyKeywordInAnyCase(_ kind: DockerfileInstructionKind) {
+        let word = kind.rawValue
+        for keyword in [word, word.uppercased(), word.prefix(1).uppercased() + word.dropFirst()] {
+            let (dockerfile, _) = Self.read("\(keyword) x\n")
+            #expect(dockerfile.instructions.first?.kind == kind, "\(keyword)")
+            let (longer, _) = Self.read("\(keyword)s x\n")
+            #expect(longer.instructions.first?.kind == .unknown, "\(keyword)s")
+        }
+    }
+
     // MARK: JSON form
 
     @Test(arguments: [

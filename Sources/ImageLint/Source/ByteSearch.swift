@@ -1,0 +1,21 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finding one byte in a run of bytes with the C library's `memchr`, which
+/// reads many bytes per step: readers use it to jump to the next line feed
+/// or the next candidate of a rare marker instead of testing every byte.
+enum ByteSearch {
+    /// The offset of the first `byte` in `start..<end` of `bytes`, or `end`
+    /// when there is none. The range is clamped to the buffer, so any
+    /// arguments are safe.
+    @inline(__always)
+    static func first(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        let end = min(end, bytes.count)
+        guard let base = bytes.baseAddress, start >= 0, start < end else { return max(end, 0) }
+        guard let hit = memchr(base + start, Int32(byte), end - start) else { return end }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+}
