@@ -64,6 +64,20 @@ public enum DockerfileWords {
                 var blankOK = false
                 while i < end {
                     let ch = bytes[i]
+                    // Plain ASCII is most of every line: one byte, no
+                    // Unicode space or scalar-length look-up.
+                    if ch < 0x80, ch != escape, ch != quote {
+                        if quote != 0 {
+                            i += 1
+                            wordEnd = i
+                            continue
+                        }
+                        if ch != UInt8(ascii: "'"), ch != UInt8(ascii: "\""), !GoSpace.isASCIISpace(ch) {
+                            i += 1
+                            wordEnd = i
+                            continue
+                        }
+                    }
                     if quote != 0 {
                         if ch == quote {
                             quote = 0
