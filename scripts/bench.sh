@@ -9,8 +9,7 @@
 #   scripts/bench.sh [--files N] [--runs N]
 #
 # The corpus generator is shared/bench/gen-corpus.py beside the repository
-# (or IMAGELINT_GEN_CORPUS=path/to/gen-corpus.py). Uses hyperfine when it is
-# installed (apt-get install hyperfine), else times repeated runs itself.
+# (or IMAGELINT_GEN_CORPUS=path/to/gen-corpus.py).
 # Timings depend on what else the machine is doing: compare figures taken
 # in the same run only.
 set -euo pipefail
@@ -59,33 +58,33 @@ commands=(
 
 median_of() { python3 -c 'import sys, statistics; print(f"{statistics.median(float(x) for x in sys.argv[1:]):.4f}")' "$@"; }
 
+# Rounds interleave the commands (floor, check, floor, check, …) so a
+# machine that speeds up or slows down over the run (shared VMs do) moves
+# every figure alike; each command's median is over its rounds.
 declare -A median
-if command -v hyperfine >/dev/null; then
-    args=()
-    for i in "${!names[@]}"; do args+=(-n "${names[$i]}" "${commands[$i]}"); done
-    # check exits 1 when it finds something: that is not a failure here.
-    hyperfine --warmup 1 --runs "$runs" -i --style basic --export-json "$work/times.json" "${args[@]}" >"$work/hyperfine.log"
-    while read -r name value; do median[$name]=$value; done < <(python3 -c '
-import json, sys
-for r in json.load(open(sys.argv[1]))["results"]:
-    print(r["command"], "%.4f" % r["median"])' "$work/times.json")
-else
-    for i in "${!names[@]}"; do
-        ${commands[$i]} >/dev/null || true
-        samples=()
-        for _ in $(seq "$runs"); do
-            start=$(date +%s%N)
-            ${commands[$i]} >/dev/null || true
-            samples+=("$(python3 -c "print(($(date +%s%N) - $start) / 1e9)")")
-        done
-        median[${names[$i]}]=$(median_of "${samples[@]}")
-    done
-fi
+declare -A spread
+while read -r name value low high; do median[$name]=$value; spread[$name]="$low–$high"; done < <(python3 - "$runs" "${names[@]}" -- "${commands[@]}" <<'PY'
+import statistics, subprocess, sys, time
+runs = int(sys.argv[1])
+split = sys.argv.index("--")
+names, commands = sys.argv[2:split], sys.argv[split + 1:]
+samples = {name: [] for name in names}
+for round in range(runs + 1):
+    for name, command in zip(names, commands):
+        start = time.monotonic()
+        # check exits 1 when it finds something: not a failure here.
+        subprocess.run(command.split(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if round > 0:  # the first round warms the page cache
+            samples[name].append(time.monotonic() - start)
+for name in names:
+    print(name, "%.4f" % statistics.median(samples[name]), "%.4f" % min(samples[name]), "%.4f" % max(samples[name]))
+PY
+)
 
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 echo
-printf '%-14s %9s\n' "what" "median s"
-for name in "${names[@]}"; do printf '%-14s %9s\n' "$name" "${median[$name]}"; done
+printf '%-14s %9s   %s\n' "what" "median s" "min–max of $runs interleaved rounds"
+for name in "${names[@]}"; do printf '%-14s %9s   %s\n' "$name" "${median[$name]}" "${spread[$name]}"; done
 echo
 echo "check --jobs 1 / floor (1 thread): $(ratio "${median[check-jobs-1]}" "${median[floor-1]}")   (target ≤ 2.00)"
 echo "check --jobs 2 / floor (1 thread): $(ratio "${median[check-jobs-2]}" "${median[floor-1]}")   (target < 1.00)"
