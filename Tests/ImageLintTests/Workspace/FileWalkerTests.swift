@@ -42,6 +42,34 @@ struct FileWalkerTests {
         #expect(build.files.map(\.path) == ["build/Dockerfile"])
     }
 
+    @Test(arguments: [2, 3, 8])
+    func parallelWalksFindTheSameFiles(jobs: Int) throws {
+        var files: [String: String] = [
+            ".gitignore": "skip/\n",
+            "b/.gitignore": "*.tmp.yaml\n",
+            "skip/Dockerfile": "FROM ignored",
+            "Dockerfile": "FROM a",
+        ]
+        for folder in ["a", "b", "c/d", "c/e/f", "g"] {
+            files[folder + "/Dockerfile"] = "FROM x"
+            files[folder + "/compose.yaml"] = "services: {}"
+            files[folder + "/x.tmp.yaml"] = "services: {}"
+            files[folder + "/README.md"] = "no"
+        }
+        let root = try Self.tree(files)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let serial = FileWalker().collect([".", "a", "c/d/Dockerfile"], currentDirectory: root)
+        let parallel = FileWalker().collect([".", "a", "c/d/Dockerfile"], currentDirectory: root, jobs: jobs)
+        #expect(parallel.files == serial.files)
+        // `a` and `c/d/Dockerfile` are also under `.`: each file once.
+        #expect(Set(parallel.files.map(\.systemPath)).count == parallel.files.count)
+        #expect(parallel.failures.map(\.path) == serial.failures.map(\.path))
+        #expect(serial.files.map(\.path).contains("c/e/f/compose.yaml"))
+        #expect(!serial.files.map(\.path).contains("b/x.tmp.yaml"))
+        #expect(serial.files.map(\.path).contains("a/x.tmp.yaml"))
+        #expect(!serial.files.map(\.path).contains { $0.hasPrefix("skip/") })
+    }
+
     @Test func explicitFilesAreTakenAsGivenAndMissingOnesFail() throws {
         let root = try Self.tree(["spec": "FROM a", "Dockerfile": "FROM b", ".gitignore": "Dockerfile\n", ".git/HEAD": ""])
         defer { try? FileManager.default.removeItem(atPath: root) }
