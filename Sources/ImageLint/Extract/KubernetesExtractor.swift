@@ -77,7 +77,7 @@ public enum KubernetesExtractor {
                 i += 1
             }
             guard firstByte == UInt8(ascii: "{") || firstByte == UInt8(ascii: "[") else { return false }
-            return contains(b, "\"apiVersion\"") && contains(b, "\"kind\"")
+            return ByteSearch.contains(b, "\"apiVersion\"") && ByteSearch.contains(b, "\"kind\"")
         }
     }
 
@@ -87,18 +87,6 @@ public enum KubernetesExtractor {
         let p = prefix.utf8Start
         for k in 0..<n where b[i + k] != p[k] { return false }
         return true
-    }
-
-    private static func contains(_ b: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
-        let n = needle.utf8CodeUnitCount
-        guard n > 0, b.count >= n else { return false }
-        let first = needle.utf8Start[0]
-        var i = 0
-        while i + n <= b.count {
-            if b[i] == first, hasPrefix(b, at: i, needle) { return true }
-            i += 1
-        }
-        return false
     }
 
     /// Whether any document of `stream` is a Kubernetes object (content

@@ -18,4 +18,26 @@ enum ByteSearch {
         guard let hit = memchr(base + start, Int32(byte), end - start) else { return end }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
+
+    /// Whether `needle` occurs in `haystack`: `memchr` to each candidate
+    /// first byte, `memcmp` for the rest. Used where every file of a run is
+    /// searched and most do not hold the needle.
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first else { return true }
+        guard let base = haystack.baseAddress, let pattern = needle.baseAddress, haystack.count >= needle.count else { return false }
+        let last = haystack.count - needle.count
+        var offset = 0
+        while offset <= last {
+            guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+            let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + position, pattern, needle.count) == 0 { return true }
+            offset = position + 1
+        }
+        return false
+    }
+
+    /// ``contains(_:_:)`` for a literal needle.
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        contains(haystack, UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))
+    }
 }

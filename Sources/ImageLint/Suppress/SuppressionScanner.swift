@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Finds suppression comments in a file's raw bytes, line by line.
 ///
 /// Suppressions are read from bytes rather than from a reader's output so
@@ -240,24 +234,10 @@ public enum SuppressionScanner {
         return true
     }
 
-    /// Whether `needle` occurs in `bytes`: `memchr` to the next candidate
-    /// first byte, `memcmp` for the rest (every file of a run is searched,
-    /// and most do not hold the word).
+    /// Whether `needle` occurs in `bytes`.
     static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, bytes.count >= needle.count else { return false }
-        return bytes.withUnsafeBytes { haystack in
-            needle.withUnsafeBytes { pattern in
-                guard let base = haystack.baseAddress, let patternBase = pattern.baseAddress else { return false }
-                var offset = 0
-                let last = haystack.count - pattern.count
-                while offset <= last {
-                    guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
-                    let position = base.distance(to: UnsafeRawPointer(hit))
-                    if memcmp(base + position, patternBase, pattern.count) == 0 { return true }
-                    offset = position + 1
-                }
-                return false
-            }
+        bytes.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { ByteSearch.contains(haystack, $0) }
         }
     }
 }

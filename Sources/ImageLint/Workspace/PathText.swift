@@ -28,20 +28,16 @@ enum PathText {
     /// Whether `folders` (a `/`-separated folder path) has `sequence` as
     /// whole components (`"a/b"` in `"x/a/b/y"`, not in `"xa/b"`).
     static func hasComponents(_ folders: Substring, _ sequence: StaticString) -> Bool {
-        let count = sequence.utf8CodeUnitCount
-        return folders.utf8.withContiguousStorageIfAvailable { bytes in
-            guard count > 0, bytes.count >= count else { return false }
-            var i = 0
-            while i + count <= bytes.count {
-                if i == 0 || bytes[i - 1] == slash, i + count == bytes.count || bytes[i + count] == slash {
-                    var j = 0
-                    while j < count, bytes[i + j] == sequence.utf8Start[j] { j += 1 }
-                    if j == count { return true }
-                }
-                i += 1
+        let pattern = UnsafeBufferPointer(start: sequence.utf8Start, count: sequence.utf8CodeUnitCount)
+        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard !pattern.isEmpty, bytes.count >= pattern.count else { return false }
+            for i in 0 ... bytes.count - pattern.count
+            where (i == 0 || bytes[i - 1] == slash) && (i + pattern.count == bytes.count || bytes[i + pattern.count] == slash) {
+                if UnsafeBufferPointer(rebasing: bytes[i ..< i + pattern.count]).elementsEqual(pattern) { return true }
             }
             return false
-        } ?? ("/" + String(folders) + "/").contains("/" + String(describing: sequence) + "/")
+        }
+        return folders.utf8.withContiguousStorageIfAvailable(search) ?? Array(folders.utf8).withUnsafeBufferPointer(search)
     }
 
     /// Whether `text` starts with `prefix`, byte for byte (`String`'s own
@@ -59,41 +55,25 @@ enum PathText {
 
     /// Whether `needle` (lower-case ASCII) occurs in `text` in any ASCII case.
     static func containsIgnoringASCIICase(_ text: some StringProtocol, _ needle: StaticString) -> Bool {
-        let count = needle.utf8CodeUnitCount
-        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: count)
-        let bytes = Array(text.utf8)
-        guard count > 0, bytes.count >= count else { return count == 0 }
-        var i = 0
-        while i + count <= bytes.count {
-            var j = 0
-            while j < count, ASCIICase.lowered(bytes[i + j]) == pattern[j] { j += 1 }
-            if j == count { return true }
-            i += 1
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard bytes.count >= pattern.count else { return pattern.isEmpty }
+            for i in 0 ... bytes.count - pattern.count {
+                var j = 0
+                while j < pattern.count, ASCIICase.lowered(bytes[i + j]) == pattern[j] { j += 1 }
+                if j == pattern.count { return true }
+            }
+            return false
         }
-        return false
+        return text.utf8.withContiguousStorageIfAvailable(search) ?? Array(text.utf8).withUnsafeBufferPointer(search)
     }
 
     /// Whether `needle` occurs in `text`, byte for byte.
     static func contains(_ text: some StringProtocol, _ needle: StaticString) -> Bool {
-        let count = needle.utf8CodeUnitCount
-        guard count > 0 else { return true }
-        let first = needle.utf8Start.pointee
-        return text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.count >= count else { return false }
-            var i = 0
-            while i + count <= bytes.count {
-                if bytes[i] == first {
-                    var j = 1
-                    while j < count, bytes[i + j] == needle.utf8Start[j] { j += 1 }
-                    if j == count { return true }
-                }
-                i += 1
-            }
-            return false
-        } ?? String(text).contains(String(describing: needle))
+        text.utf8.withContiguousStorageIfAvailable { ByteSearch.contains($0, needle) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { ByteSearch.contains($0, needle) }
     }
 }
-
 
 /// ASCII case folding of single bytes.
 enum ASCIICase {
