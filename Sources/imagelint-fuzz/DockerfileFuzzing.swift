@@ -44,7 +44,7 @@ enum DockerfileFuzzing {
         }
 
         let extraction = DockerfileExtractor.extract(dockerfile, in: file)
-        violations += occurrenceViolations(extraction, size: bytes.count)
+        violations += ExtractionProperties.violations(extraction, size: bytes.count)
         if DockerfileExtractor.extract(file).occurrences != extraction.occurrences {
             violations.append("extracting the same bytes twice gave different occurrences")
         }
@@ -53,25 +53,7 @@ enum DockerfileFuzzing {
         let names = Set(extraction.occurrences.flatMap(\.unresolved))
         if !names.isEmpty {
             let options = ExtractionOptions(buildArgs: Dictionary(uniqueKeysWithValues: names.map { ($0, "v1") }))
-            violations += occurrenceViolations(DockerfileExtractor.extract(dockerfile, in: file, options: options), size: bytes.count)
-        }
-        return violations
-    }
-
-    /// Spans inside the file, and a resolution that is either a text or a
-    /// list of unresolved names, never both or neither.
-    static func occurrenceViolations(_ extraction: Extraction, size: Int) -> [String] {
-        var violations: [String] = []
-        var spans: [(String, SourceSpan)] = extraction.diagnostics.map { ("diagnostic \($0.code)", $0.location.span) }
-        for occurrence in extraction.occurrences {
-            spans.append(("occurrence '\(occurrence.text)'", occurrence.location.span))
-            spans += occurrence.related.map { ("related '\($0.message)'", $0.location.span) }
-            if (occurrence.resolved == nil) != !occurrence.unresolved.isEmpty {
-                violations.append("'\(occurrence.text)' resolved \(occurrence.resolved ?? "nil") with unresolved \(occurrence.unresolved)")
-            }
-        }
-        for (what, span) in spans where !(0 <= span.start && span.start <= span.end && span.end <= size) {
-            violations.append("\(what): span \(span) outside 0..<\(size)")
+            violations += ExtractionProperties.violations(DockerfileExtractor.extract(dockerfile, in: file, options: options), size: bytes.count, label: "with build args")
         }
         return violations
     }

@@ -15,18 +15,7 @@ enum WorkloadFuzzing {
             ("gitlab-ci", GitLabCIExtractor.extract(stream)),
         ]
         for (kind, extraction) in extractions {
-            for occurrence in extraction.occurrences {
-                let span = occurrence.location.span
-                if span.start < 0 || span.end > input.count || span.start > span.end {
-                    violations.append("\(kind): span \(span) outside the \(input.count) input bytes")
-                }
-                if (occurrence.resolved == nil) != !occurrence.unresolved.isEmpty {
-                    violations.append("\(kind): '\(occurrence.text)' resolved \(occurrence.resolved ?? "nil") with unresolved \(occurrence.unresolved)")
-                }
-            }
-            for diagnostic in extraction.diagnostics where diagnostic.location.span.end > input.count {
-                violations.append("\(kind): diagnostic \(diagnostic.code) at \(diagnostic.location.span) outside the input")
-            }
+            violations += ExtractionProperties.violations(extraction, size: input.count, label: kind)
         }
         return violations
     }
