@@ -82,3 +82,15 @@ func format(_ seconds: Double) -> String {
     let ms = (seconds * 10_000).rounded() / 10
     return "\(ms) ms"
 }
+
+/// Measures `stages` and prints each median with its throughput and its
+/// ratio to the first stage (the baseline).
+func printRatios(_ stages: [BenchStage], bytes: Int, rounds: Int) {
+    var baseline: Double?
+    for (stage, (seconds, checksum)) in zip(stages, measure(stages, rounds: rounds)) {
+        let ratio = baseline.map { " \(((seconds / $0) * 100).rounded() / 100)x" } ?? ""
+        let throughput = (Double(bytes) / seconds / 1_048_576).rounded()
+        print("  \(stage.name): \(format(seconds)) (\(Int(throughput)) MiB/s, checksum \(checksum))\(ratio)")
+        if baseline == nil { baseline = seconds }
+    }
+}

@@ -53,7 +53,7 @@ enum DockerfileBench {
                 return count
             },
         ]
-        YAMLBench.printRatios(stages, bytes: bytes, rounds: options.rounds)
+        printRatios(stages, bytes: bytes, rounds: options.rounds)
         return 0
     }
 

@@ -74,18 +74,6 @@ enum YAMLBench {
         return 0
     }
 
-    /// Measures `stages` and prints each median with its throughput and its
-    /// ratio to the first stage (the baseline).
-    static func printRatios(_ stages: [BenchStage], bytes: Int, rounds: Int) {
-        var baseline: Double?
-        for (stage, (seconds, checksum)) in zip(stages, measure(stages, rounds: rounds)) {
-            let ratio = baseline.map { " \(((seconds / $0) * 100).rounded() / 100)x" } ?? ""
-            let throughput = (Double(bytes) / seconds / 1_048_576).rounded()
-            print("  \(stage.name): \(format(seconds)) (\(Int(throughput)) MiB/s, checksum \(checksum))\(ratio)")
-            if baseline == nil { baseline = seconds }
-        }
-    }
-
     /// Parses `bytes` with libyaml and does nothing with the events.
     static func bareParse(_ bytes: [UInt8]) -> Int {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)

@@ -49,7 +49,7 @@ enum YAMLExtractBench {
                     return found
                 },
             ]
-            YAMLBench.printRatios(stages, bytes: bytes, rounds: rounds)
+            printRatios(stages, bytes: bytes, rounds: rounds)
         }
     }
 }
