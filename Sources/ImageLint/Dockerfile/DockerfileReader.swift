@@ -201,14 +201,8 @@ private struct ReaderState {
     func containsHeredocOperator(_ line: DockerfileLogicalLine) -> Bool {
         line.bytes.withUnsafeBufferPointer { bytes in
             let end = min(line.end, bytes.count)
-            var i = line.start
-            while i + 1 < end {
-                i = ByteSearch.first(UInt8(ascii: "<"), in: bytes, from: i, to: end - 1)
-                guard i + 1 < end else { return false }
-                if bytes[i + 1] == UInt8(ascii: "<") { return true }
-                i += 1
-            }
-            return false
+            guard line.start < end else { return false }
+            return ByteSearch.contains(UnsafeBufferPointer(rebasing: bytes[line.start ..< end]), "<<")
         }
     }
 
