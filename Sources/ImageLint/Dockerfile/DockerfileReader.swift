@@ -7,15 +7,36 @@
 /// images after it.
 public enum DockerfileReader {
     public static func read(_ file: SourceFile) -> Dockerfile {
-        var state = ReaderState(file: file)
-        state.run()
+        var instructions: [DockerfileInstruction] = []
+        // About one instruction in three lines in real files; growing the
+        // array from empty cost several reallocations per file.
+        instructions.reserveCapacity(file.lines.lineCount / 3 + 4)
+        let scan = scan(file) { instruction, _ in instructions.append(instruction) }
         return Dockerfile(
-            escape: state.escape,
-            directives: state.directives,
+            escape: scan.escape,
+            directives: scan.directives,
             frontend: DockerfileFrontendDetector.detect(file),
-            instructions: state.instructions,
-            diagnostics: state.diagnostics
+            instructions: instructions,
+            diagnostics: scan.diagnostics
         )
+    }
+
+    /// What a scan found besides the instructions.
+    struct Scan {
+        var escape: UInt8
+        var directives: [DockerfileDirective]
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Reads `file` and hands each instruction to `visit`, in order, as
+    /// soon as it is read, with the escape character in effect (final by
+    /// then: directives only come before the first instruction). A caller
+    /// that needs each instruction once keeps no array of them and copies
+    /// none: the extractor reads this way.
+    static func scan(_ file: SourceFile, _ visit: (consuming DockerfileInstruction, UInt8) -> Void) -> Scan {
+        var state = ReaderState(file: file)
+        state.run(visit)
+        return Scan(escape: state.escape, directives: state.directives, diagnostics: state.diagnostics)
     }
 }
 
@@ -52,7 +73,6 @@ private struct ReaderState {
     var escape: UInt8 = UInt8(ascii: "\\")
     var directives: [DockerfileDirective] = []
     var directivesOpen = true
-    var instructions: [DockerfileInstruction] = []
     var diagnostics: [Diagnostic] = []
     var position = 0
 
@@ -61,11 +81,9 @@ private struct ReaderState {
         self.bytes = file.bytes
     }
 
-    mutating func run() {
+    mutating func run(_ visit: (consuming DockerfileInstruction, UInt8) -> Void) {
         position = file.lines.bomLength
-        // About one instruction in three lines in real files; growing the
-        // array from empty cost several reallocations per file.
-        instructions.reserveCapacity(file.lines.lineCount / 3 + 4)
+        var instructionCount = 0
         var pieces: [(start: Int, end: Int)] = []
         while position < bytes.count {
             let line = PhysicalLine.at(bytes, position)
@@ -78,7 +96,8 @@ private struct ReaderState {
                 // One physical line, as most instructions are.
                 if start == end { continue }
                 let logical = DockerfileLogicalLine(file: bytes, start: start, end: end)
-                instructions.append(parseInstruction(logical, from: logical.start, to: logical.end, allowTrigger: true))
+                instructionCount += 1
+                visit(parseInstruction(logical, from: logical.start, to: logical.end, allowTrigger: true), escape)
                 continue
             }
             if pieces.capacity == 0 { pieces.reserveCapacity(32) }
@@ -96,9 +115,10 @@ private struct ReaderState {
                 ? DockerfileLogicalLine(file: bytes, start: start, end: pieces[0].end)
                 : DockerfileLogicalLine(file: bytes, pieces: pieces)
             pieces.removeAll(keepingCapacity: true)
-            instructions.append(parseInstruction(logical, from: logical.start, to: logical.end, allowTrigger: true))
+            instructionCount += 1
+            visit(parseInstruction(logical, from: logical.start, to: logical.end, allowTrigger: true), escape)
         }
-        if instructions.isEmpty {
+        if instructionCount == 0 {
             report(.noInstructions, "file with no instructions", SourceSpan(at: file.lines.bomLength))
         }
     }

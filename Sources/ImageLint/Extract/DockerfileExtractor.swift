@@ -8,71 +8,108 @@
 /// names of earlier stages. `--from` and mount sources match any stage name
 /// case-insensitively and are never expanded.
 public enum DockerfileExtractor {
+    /// Reads and extracts in one pass: each instruction is interpreted as
+    /// the reader hands it over and then freed, so no array of
+    /// instructions is built and none is copied.
     public static func extract(_ file: SourceFile, options: ExtractionOptions = ExtractionOptions()) -> Extraction {
-        extract(DockerfileReader.read(file), in: file, options: options)
+        var state = DockerfileExtraction(file: file, frontend: DockerfileFrontendDetector.detect(file), options: options)
+        let scan = DockerfileReader.scan(file) { instruction, escape in
+            state.escape = escape
+            state.read(instruction)
+        }
+        state.finish()
+        return Extraction(occurrences: state.occurrences, diagnostics: scan.diagnostics + state.diagnostics)
     }
 
     public static func extract(_ dockerfile: Dockerfile, in file: SourceFile, options: ExtractionOptions = ExtractionOptions()) -> Extraction {
-        var state = DockerfileExtraction(dockerfile: dockerfile, file: file, options: options)
-        state.run()
+        var state = DockerfileExtraction(file: file, frontend: dockerfile.frontend, options: options)
+        state.escape = dockerfile.escape
+        for instruction in dockerfile.instructions { state.read(instruction) }
+        state.finish()
         return Extraction(occurrences: state.occurrences, diagnostics: dockerfile.diagnostics + state.diagnostics)
     }
 }
 
-/// One stage's identity, known before any instruction is interpreted
-/// (`--from` may name a later stage).
+/// One stage's identity.
 private struct DockerfileStage {
     /// Lowercased, as BuildKit stores it; nil for an unnamed stage.
     var name: String?
 }
 
+/// The extraction of one Dockerfile, fed one instruction at a time.
+///
+/// A few answers depend on stages defined later in the file (`--from` and
+/// mount sources may name any stage, a stage index must be below the
+/// number of stages, the final stage is the last one), so they are kept
+/// pending and settled in ``finish()``, in place: the order of occurrences
+/// and diagnostics is that of the file.
 private struct DockerfileExtraction {
-    let dockerfile: Dockerfile
     let file: SourceFile
+    var escape: UInt8 = UInt8(ascii: "\\")
     var metaArgs: DockerfileMetaArgs
     var stages: [DockerfileStage] = []
     var occurrences: [ImageOccurrence] = []
     var diagnostics: [Diagnostic] = []
     /// Index of the stage being read; -1 before the first `FROM`.
     var stageIndex = -1
+    var reportedNoStage = false
+    /// The keyword of the first instruction, for "no build stage".
+    var firstKeywordSpan: SourceSpan?
+    /// Source occurrences (at their index in ``occurrences``) that named no
+    /// stage defined before them, and are dropped if their value names a
+    /// later one; with the value's bytes.
+    var pendingSources: [(occurrence: Int, value: String, bytes: [UInt8])] = []
+    /// `--from=N` indices that are wrong if there are at most N stages,
+    /// with where their diagnostic goes in ``diagnostics``.
+    var pendingStageIndices: [(diagnostic: Int, index: Int, value: String, span: SourceSpan)] = []
 
-    init(dockerfile: Dockerfile, file: SourceFile, options: ExtractionOptions) {
-        self.dockerfile = dockerfile
+    init(file: SourceFile, frontend: DockerfileDirective?, options: ExtractionOptions) {
         self.file = file
         self.metaArgs = DockerfileMetaArgs(options: options)
+        if let frontend { addFrontend(frontend) }
     }
 
-    mutating func run() {
-        // Instructions are passed in place from the buffer: binding each
-        // to a local, or reading it through the array's subscript, copies
-        // it (six reference-counted fields), which cost as much as reading it.
-        let instructions = dockerfile.instructions
-        var reportedNoStage = false
-        instructions.withUnsafeBufferPointer { instructions in
-            for index in instructions.indices where instructions[index].kind == .from {
-                stages.append(DockerfileStage(name: stageName(of: instructions[index])))
+    mutating func read(_ instruction: borrowing DockerfileInstruction) {
+        if firstKeywordSpan == nil { firstKeywordSpan = instruction.keywordSpan }
+        switch instruction.kind {
+        case .from:
+            stages.append(DockerfileStage(name: stageName(of: instruction)))
+            stageIndex += 1
+            readFrom(instruction)
+        case .arg:
+            readArg(instruction)
+        case .unknown:
+            report(.unknownInstruction, "unknown instruction: \(instruction.keyword)", instruction.keywordSpan)
+        default:
+            if stageIndex < 0, !reportedNoStage {
+                reportedNoStage = true
+                report(.instructionBeforeFrom, "\(instruction.keyword) before the first FROM: only ARG may come before it", instruction.keywordSpan)
             }
-            if let frontend = dockerfile.frontend { addFrontend(frontend) }
-            for index in instructions.indices {
-                switch instructions[index].kind {
-                case .from:
-                    stageIndex += 1
-                    readFrom(instructions[index])
-                case .arg:
-                    readArg(instructions[index])
-                case .unknown:
-                    report(.unknownInstruction, "unknown instruction: \(instructions[index].keyword)", instructions[index].keywordSpan)
-                default:
-                    if stageIndex < 0, !reportedNoStage {
-                        reportedNoStage = true
-                        report(.instructionBeforeFrom, "\(instructions[index].keyword) before the first FROM: only ARG may come before it", instructions[index].keywordSpan)
-                    }
-                    readSources(instructions[index], onbuild: false)
-                }
-            }
+            readSources(instruction, onbuild: false)
         }
-        if stages.isEmpty, !reportedNoStage, !dockerfile.instructions.isEmpty {
-            report(.noStages, "no build stage: the Dockerfile has no FROM instruction", dockerfile.instructions[0].keywordSpan)
+    }
+
+    /// Settles what needed every stage: drops sources that name a stage,
+    /// reports stage indices out of range, marks the final stage.
+    mutating func finish() {
+        for pending in pendingStageIndices.reversed() where pending.index < 0 || pending.index >= stages.count {
+            let count = stages.count
+            diagnostics.insert(
+                diagnostic(.stageIndex, "invalid stage index \(pending.value): the Dockerfile has \(count) stage\(count == 1 ? "" : "s")", pending.span),
+                at: pending.diagnostic
+            )
+        }
+        let dropped = pendingSources.filter { namesStage($0.value, $0.bytes) }.map(\.occurrence)
+        if !dropped.isEmpty {
+            let droppedSet = Set(dropped)
+            occurrences = occurrences.enumerated().filter { !droppedSet.contains($0.offset) }.map(\.element)
+        }
+        let last = stages.count - 1
+        for index in occurrences.indices {
+            if let stage = occurrences[index].context.stageIndex { occurrences[index].context.isFinalStage = stage == last }
+        }
+        if stages.isEmpty, !reportedNoStage, let firstKeywordSpan {
+            report(.noStages, "no build stage: the Dockerfile has no FROM instruction", firstKeywordSpan)
         }
     }
 
@@ -150,7 +187,8 @@ private struct DockerfileExtraction {
         if stageIndex >= 0, stageIndex < stages.count {
             context.stage = stages[stageIndex].name
             context.stageIndex = stageIndex
-            context.isFinalStage = stageIndex == stages.count - 1
+            // Settled in `finish()`, when the number of stages is known.
+            context.isFinalStage = false
         }
         context.platform = platform
         if onbuild { context.onbuild = true }
@@ -228,7 +266,7 @@ private struct DockerfileExtraction {
     mutating func expand(_ line: DockerfileLogicalLine, _ word: Range<Int>) -> Expansion? {
         let (span, text) = Self.unquoted(line, word)
         var options = ShellLexer<DockerfileMetaArgs>.Options()
-        options.escape = dockerfile.escape
+        options.escape = escape
         options.unsetIsUnresolved = true
         options.placeholders = true
         if ShellLexer<DockerfileMetaArgs>.isLiteral(line.bytes, from: word.lowerBound, to: word.upperBound, options: options) {
@@ -271,7 +309,7 @@ private struct DockerfileExtraction {
 
     mutating func readArg(_ instruction: borrowing DockerfileInstruction) {
         let line = instruction.line
-        var words = DockerfileWords.QuoteAwareIterator(line, from: instruction.argumentsStart, to: instruction.argumentsEnd, escape: dockerfile.escape)
+        var words = DockerfileWords.QuoteAwareIterator(line, from: instruction.argumentsStart, to: instruction.argumentsEnd, escape: escape)
         guard let first = words.next() else {
             report(.missingArguments, "ARG requires at least one argument", instruction.span)
             return
@@ -342,8 +380,9 @@ private struct DockerfileExtraction {
             return
         }
         if let index = Self.goAtoi(value) {
-            if !onbuild, index < 0 || index >= stages.count {
-                report(.stageIndex, "invalid stage index \(value): the Dockerfile has \(stages.count) stage\(stages.count == 1 ? "" : "s")", span)
+            if !onbuild {
+                // Whether there are enough stages is known at the end.
+                pendingStageIndices.append((diagnostics.count, index, value, span))
             }
             return
         }
@@ -378,7 +417,9 @@ private struct DockerfileExtraction {
     /// A `--from` or mount source: a stage (any case), `scratch`, or an image.
     /// `bytes` are `value`'s UTF-8.
     mutating func addSource(_ value: String, _ bytes: [UInt8], span: SourceSpan, instruction: borrowing DockerfileInstruction, platform: String?, onbuild: Bool) {
+        // A stage defined so far settles it now; a later one in `finish()`.
         if value == "scratch" || namesStage(value, bytes) { return }
+        pendingSources.append((occurrences.count, value, bytes))
         occurrences.append(ImageOccurrence(
             source: .dockerfile,
             role: .buildSource,
@@ -428,7 +469,7 @@ private struct DockerfileExtraction {
     mutating func checkNameValues(_ instruction: borrowing DockerfileInstruction) {
         let line = instruction.line
         var keyword: String { instruction.kind.capitalKeyword }
-        var words = DockerfileWords.QuoteAwareIterator(line, from: instruction.argumentsStart, to: instruction.argumentsEnd, escape: dockerfile.escape)
+        var words = DockerfileWords.QuoteAwareIterator(line, from: instruction.argumentsStart, to: instruction.argumentsEnd, escape: escape)
         guard let first = words.next() else {
             report(.missingArguments, "\(keyword) requires at least one argument", instruction.span)
             return
@@ -466,6 +507,10 @@ private struct DockerfileExtraction {
     }
 
     mutating func report(_ code: DockerfileDiagnosticCode, _ message: String, _ span: SourceSpan) {
-        diagnostics.append(Diagnostic(severity: .error, code: code.rawValue, message: message, location: file.location(span)))
+        diagnostics.append(diagnostic(code, message, span))
+    }
+
+    func diagnostic(_ code: DockerfileDiagnosticCode, _ message: String, _ span: SourceSpan) -> Diagnostic {
+        Diagnostic(severity: .error, code: code.rawValue, message: message, location: file.location(span))
     }
 }
