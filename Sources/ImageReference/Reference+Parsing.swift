@@ -47,8 +47,8 @@ extension Reference {
         try TerminatedBytes.withCopy(of: bytes) { normalized($0, original: nil, stepByStep: true) }.get()
     }
 
-    /// Normalizes `bytes`, reusing `original` as the canonical string when
-    /// the input already is canonical.
+    /// Normalizes `bytes`; the reference keeps `original` (the string the
+    /// bytes are), or else a copy of the part of the bytes it keeps.
     static func normalized(
         _ input: TerminatedBytes,
         original: String?,
