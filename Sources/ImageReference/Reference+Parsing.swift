@@ -32,7 +32,15 @@ extension Reference {
         if let fast {
             return Reference(fast, of: string, count: string.utf8.count)
         }
-        return try withTerminatedUTF8(of: string) { normalized($0, original: string, stepByStep: true) }.get()
+        return try parseNormalizedStepByStep(string)
+    }
+
+    /// ``parseNormalized(_:)`` for input the fast path leaves: every step
+    /// in upstream's order. Kept out of line so the fast path's frame stays
+    /// small (fewer registers saved and stack set up on every call).
+    @inline(never)
+    static func parseNormalizedStepByStep(_ string: String) throws(ReferenceError) -> Reference {
+        try withTerminatedUTF8(of: string) { normalized($0, original: string, stepByStep: true) }.get()
     }
 
     /// ``parseNormalized(_:)`` over UTF-8 bytes.
