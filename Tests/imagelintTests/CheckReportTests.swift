@@ -131,7 +131,7 @@ struct CheckReportTests {
     @Test func aReportThatCannotBeWrittenFailsTheRunAndLeavesTheOldFile() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try "old".write(toFile: "\(folder)/report.json", atomically: true, encoding: .utf8)
+        try "old".write(toFile: "\(folder)/report.json", atomically: false, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: "\(folder)/dir", withIntermediateDirectories: false)
         let outcome = try Self.run(["--format", "json", "--output", "\(folder)/dir", "--format", "json", "--output", "\(folder)/missing/x.json"])
         let delivered = outcome.deliver { text, path throws(OutputFile.Failure) in try OutputFile.replace(text, at: path) }
@@ -151,7 +151,7 @@ struct CheckReportTests {
         try OutputFile.replace("nothing\n", at: "/dev/null")
         let null = try FileManager.default.attributesOfItem(atPath: "/dev/null")
         #expect(null[.type] as? FileAttributeType == .typeCharacterSpecial)
-        try "old".write(toFile: "\(folder)/target.json", atomically: true, encoding: .utf8)
+        try "old".write(toFile: "\(folder)/target.json", atomically: false, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: "\(folder)/link.json", withDestinationPath: "\(folder)/target.json")
         try OutputFile.replace("new", at: "\(folder)/link.json")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: "\(folder)/link.json") == "\(folder)/target.json")
@@ -187,7 +187,7 @@ struct CheckReportTests {
     static func stdinFolder() throws -> String {
         let folder = try temporaryFolder()
         try FileManager.default.createDirectory(atPath: "\(folder)/sub", withIntermediateDirectories: true)
-        try "rules:\n  no-latest: warning\nfiles:\n  exclude: [\"vendor/**\"]\n".write(toFile: "\(folder)/sub/.imagelint.yaml", atomically: true, encoding: .utf8)
+        try "rules:\n  no-latest: warning\nfiles:\n  exclude: [\"vendor/**\"]\n".write(toFile: "\(folder)/sub/.imagelint.yaml", atomically: false, encoding: .utf8)
         return folder
     }
 

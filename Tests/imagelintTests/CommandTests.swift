@@ -34,7 +34,7 @@ struct CommandTests {
         let generated = RuleDocumentation.markdown()
         let current = try String(contentsOf: url, encoding: .utf8)
         if GoldenFile.isUpdating, current != generated {
-            try generated.write(to: url, atomically: true, encoding: .utf8)
+            try generated.write(to: url, atomically: false, encoding: .utf8)
         }
         #expect(current == generated, "regenerate with `swift run imagelint rules --format markdown > docs/rules.md`")
     }
@@ -123,7 +123,7 @@ struct CommandTests {
         let loaded = PolicyLoader(workingDirectory: folder.path) { _ in nil }.load(file: SourceFile(path: ".imagelint.yaml", text: written))
         #expect(loaded.problems.map(\.description) == [])
         #expect(loaded.policy.rule("no-latest")?.severity == .error)
-        try "keep me\n".write(to: folder.appendingPathComponent(".imagelint.yaml"), atomically: true, encoding: .utf8)
+        try "keep me\n".write(to: folder.appendingPathComponent(".imagelint.yaml"), atomically: false, encoding: .utf8)
         #expect(InitCommand.write(into: folder.path) == .failure)
         #expect(try String(contentsOf: folder.appendingPathComponent(".imagelint.yaml"), encoding: .utf8) == "keep me\n")
     }

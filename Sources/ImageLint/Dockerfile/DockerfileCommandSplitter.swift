@@ -136,9 +136,9 @@ enum DockerfileCommandSplitter {
         let span = line.sourceSpan(wordStart, wordEnd)
         let nameStart = wordStart + 2
         guard let equals = bytes[nameStart..<wordEnd].firstIndex(of: UInt8(ascii: "=")) else {
-            return DockerfileFlag(name: String(decoding: bytes[nameStart..<wordEnd], as: UTF8.self), valueBytes: nil, span: span, valueSourceOffsets: [])
+            return DockerfileFlag(name: flagName(bytes[nameStart..<wordEnd]), valueBytes: nil, span: span, valueSourceOffsets: [])
         }
-        let name = String(decoding: bytes[nameStart..<equals], as: UTF8.self)
+        let name = flagName(bytes[nameStart..<equals])
         let valueStart = equals + 1
         let value = Array(bytes[valueStart..<wordEnd])
         guard valueStart < wordEnd else {
@@ -154,14 +154,46 @@ enum DockerfileCommandSplitter {
         return DockerfileFlag(name: name, valueBytes: value, span: span, valueSourceOffsets: (valueStart..<wordEnd).map { line.sourceOffset($0) })
     }
 
+    /// The name as a String: the flags BuildKit's instructions take are
+    /// constants (nothing to decode for nearly every flag); anything else
+    /// is decoded.
+    private static func flagName(_ bytes: ArraySlice<UInt8>) -> String {
+        if bytes.count <= 8 {
+            // The name packed little-endian into one integer, as
+            // ``DockerfileInstructionKind`` matches keywords.
+            var packed: UInt64 = 0
+            for (shift, byte) in zip(stride(from: 0, to: 64, by: 8), bytes) { packed |= UInt64(byte) << UInt64(shift) }
+            // The length is compared too: a NUL byte packs like nothing.
+            switch (bytes.count, packed) {
+            case (4, 0x6d6f7266): return "from"
+            case (8, 0x6d726f6674616c70): return "platform"
+            case (5, 0x746e756f6d): return "mount"
+            case (7, 0x6b726f7774656e): return "network"
+            case (8, 0x7974697275636573): return "security"
+            case (5, 0x6e776f6863): return "chown"
+            case (5, 0x646f6d6863): return "chmod"
+            case (4, 0x6b6e696c): return "link"
+            case (7, 0x6564756c637865): return "exclude"
+            case (7, 0x73746e65726170): return "parents"
+            case (8, 0x6d75736b63656863): return "checksum"
+            case (6, 0x6b6361706e75): return "unpack"
+            case (8, 0x6c61767265746e69): return "interval"
+            case (7, 0x74756f656d6974): return "timeout"
+            case (7, 0x73656972746572): return "retries"
+            default: break
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     private static func makeFlag(_ line: DockerfileLogicalLine, word: [UInt8], offsets: [Int], wordStart: Int, wordEnd: Int) -> DockerfileFlag {
         // Every flag word starts with two literal dashes.
         let body = word.dropFirst(2)
         let span = line.sourceSpan(wordStart, wordEnd)
         guard let equals = body.firstIndex(of: UInt8(ascii: "=")) else {
-            return DockerfileFlag(name: String(decoding: body, as: UTF8.self), valueBytes: nil, span: span, valueSourceOffsets: [])
+            return DockerfileFlag(name: flagName(body), valueBytes: nil, span: span, valueSourceOffsets: [])
         }
-        let name = String(decoding: word[2..<equals], as: UTF8.self)
+        let name = flagName(word[2..<equals])
         let valueOffsets = offsets[(equals + 1)...].map { line.sourceOffset($0) }
         return DockerfileFlag(name: name, valueBytes: Array(word[(equals + 1)...]), span: span, valueSourceOffsets: valueOffsets)
     }

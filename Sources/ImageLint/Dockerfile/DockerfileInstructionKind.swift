@@ -49,6 +49,43 @@ public enum DockerfileInstructionKind: String, Sendable, Hashable, CaseIterable 
         }
     }
 
+    /// The keyword as written in `bytes[start..<end]`. A keyword written
+    /// in capitals (nearly all) is the constant for its kind, so no String
+    /// is decoded for every instruction.
+    static func keyword(_ kind: DockerfileInstructionKind, _ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
+        // `of` matched the letters ignoring case; with bit 0x20 clear
+        // everywhere they are the capitals.
+        if kind != .unknown, !bytes[start..<end].contains(where: { $0 & 0x20 != 0 }) {
+            return kind.capitalKeyword
+        }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// The keyword in capitals (`FROM`); empty for ``unknown``.
+    public var capitalKeyword: String {
+        switch self {
+        case .add: "ADD"
+        case .arg: "ARG"
+        case .cmd: "CMD"
+        case .copy: "COPY"
+        case .entrypoint: "ENTRYPOINT"
+        case .env: "ENV"
+        case .expose: "EXPOSE"
+        case .from: "FROM"
+        case .healthcheck: "HEALTHCHECK"
+        case .label: "LABEL"
+        case .maintainer: "MAINTAINER"
+        case .onbuild: "ONBUILD"
+        case .run: "RUN"
+        case .shell: "SHELL"
+        case .stopsignal: "STOPSIGNAL"
+        case .user: "USER"
+        case .volume: "VOLUME"
+        case .workdir: "WORKDIR"
+        case .unknown: ""
+        }
+    }
+
     /// Instructions whose shell form may carry here-documents.
     public var acceptsHeredocs: Bool { self == .run || self == .copy || self == .add }
 

@@ -151,7 +151,7 @@ private struct ReaderState {
     mutating func parseInstruction(_ line: DockerfileLogicalLine, from start: Int, to end: Int, allowTrigger: Bool) -> DockerfileInstruction {
         let split = DockerfileCommandSplitter.split(line, from: start, to: end)
         let kind = DockerfileInstructionKind.of(line.bytes, split.keywordStart, split.keywordEnd)
-        let keyword = String(decoding: line.bytes[split.keywordStart..<split.keywordEnd], as: UTF8.self)
+        let keyword = DockerfileInstructionKind.keyword(kind, line.bytes, split.keywordStart, split.keywordEnd)
         let span = line.sourceSpan(split.keywordStart, max(split.keywordEnd, split.argumentsEnd))
         var isJSON = false
         if kind.acceptsJSONForm, split.argumentsStart < split.argumentsEnd, line.bytes[split.argumentsStart] == UInt8(ascii: "[") {

@@ -8,14 +8,28 @@ public enum DockerfileWords {
     /// even when it contains blanks (BuildKit would reject the line anyway;
     /// keeping the placeholder whole lets it be reported as unresolved).
     public static func whitespaceDelimited(_ line: DockerfileLogicalLine, from start: Int, to end: Int) -> [Range<Int>] {
-        let bytes = line.bytes
         var words: [Range<Int>] = []
-        // `FROM image AS name` has three: one allocation, not three.
-        words.reserveCapacity(4)
-        var i = start
-        while i < end {
+        var iterator = WhitespaceDelimitedIterator(line, from: start, to: end)
+        while let word = iterator.next() { words.append(word) }
+        return words
+    }
+
+    /// The words of ``whitespaceDelimited(_:from:to:)`` one at a time (a
+    /// `FROM` looks at three and counts the rest: no array per line).
+    public struct WhitespaceDelimitedIterator: IteratorProtocol {
+        let bytes: [UInt8]
+        let end: Int
+        var i: Int
+
+        public init(_ line: DockerfileLogicalLine, from start: Int, to end: Int) {
+            self.bytes = line.bytes
+            self.end = end
+            self.i = start
+        }
+
+        public mutating func next() -> Range<Int>? {
             while i < end, GoSpace.isSeparator(bytes[i]) { i += 1 }
-            guard i < end else { break }
+            guard i < end else { return nil }
             let wordStart = i
             while i < end, !GoSpace.isSeparator(bytes[i]) {
                 if bytes[i] == UInt8(ascii: "{"), let placeholder = TemplatePlaceholder.match(bytes, at: i, end: end) {
@@ -24,9 +38,8 @@ public enum DockerfileWords {
                     i += 1
                 }
             }
-            words.append(wordStart..<i)
+            return wordStart..<i
         }
-        return words
     }
 
     /// `ARG`, `ENV`, `LABEL` (`parseWords`): split on Unicode blanks outside

@@ -67,6 +67,9 @@ enum GoSpace {
     static func skipSpaces<C: RandomAccessCollection>(_ bytes: C, from start: C.Index, to end: C.Index) -> Int
     where C.Element == UInt8, C.Index == Int {
         var i = start
+        // Indentation is nearly always plain blanks: step over those
+        // first, without the Unicode test.
+        while i < end, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
         while i < end {
             let length = spaceLength(bytes, at: i, end: end)
             if length == 0 { break }

@@ -43,30 +43,32 @@ private struct DockerfileExtraction {
     }
 
     mutating func run() {
-        // Instructions are read in place by index: a `for … in` copy of
-        // each (six reference-counted fields) cost as much as reading it.
+        // Instructions are passed in place from the buffer: binding each
+        // to a local, or reading it through the array's subscript, copies
+        // it (six reference-counted fields), which cost as much as reading it.
         let instructions = dockerfile.instructions
-        for index in instructions.indices where instructions[index].kind == .from {
-            stages.append(DockerfileStage(name: stageName(of: instructions[index])))
-        }
-        if let frontend = dockerfile.frontend { addFrontend(frontend) }
         var reportedNoStage = false
-        for index in instructions.indices {
-            let instruction = instructions[index]
-            switch instruction.kind {
-            case .from:
-                stageIndex += 1
-                readFrom(instruction)
-            case .arg:
-                readArg(instruction)
-            case .unknown:
-                report(.unknownInstruction, "unknown instruction: \(instruction.keyword)", instruction.keywordSpan)
-            default:
-                if stageIndex < 0, !reportedNoStage {
-                    reportedNoStage = true
-                    report(.instructionBeforeFrom, "\(instruction.keyword) before the first FROM: only ARG may come before it", instruction.keywordSpan)
+        instructions.withUnsafeBufferPointer { instructions in
+            for index in instructions.indices where instructions[index].kind == .from {
+                stages.append(DockerfileStage(name: stageName(of: instructions[index])))
+            }
+            if let frontend = dockerfile.frontend { addFrontend(frontend) }
+            for index in instructions.indices {
+                switch instructions[index].kind {
+                case .from:
+                    stageIndex += 1
+                    readFrom(instructions[index])
+                case .arg:
+                    readArg(instructions[index])
+                case .unknown:
+                    report(.unknownInstruction, "unknown instruction: \(instructions[index].keyword)", instructions[index].keywordSpan)
+                default:
+                    if stageIndex < 0, !reportedNoStage {
+                        reportedNoStage = true
+                        report(.instructionBeforeFrom, "\(instructions[index].keyword) before the first FROM: only ARG may come before it", instructions[index].keywordSpan)
+                    }
+                    readSources(instructions[index], onbuild: false)
                 }
-                readSources(instruction, onbuild: false)
             }
         }
         if stages.isEmpty, !reportedNoStage, !dockerfile.instructions.isEmpty {
@@ -78,9 +80,36 @@ private struct DockerfileExtraction {
 
     /// The stage name of a `FROM … AS name`, lowercased.
     func stageName(of instruction: DockerfileInstruction) -> String? {
-        let words = DockerfileWords.whitespaceDelimited(instruction.line, from: instruction.argumentsStart, to: instruction.argumentsEnd)
-        guard words.count == 3, Self.isAs(instruction.line, words[1]) else { return nil }
-        return instruction.line.text(words[2].lowerBound, words[2].upperBound).lowercased()
+        let arguments = FromArguments(instruction)
+        guard let name = arguments.stageName else { return nil }
+        return instruction.line.text(name.lowerBound, name.upperBound).lowercased()
+    }
+
+    /// A `FROM`'s words as BuildKit counts them: the image, the stage name
+    /// of `image AS name`, and how many words there are, found without an
+    /// array of words.
+    struct FromArguments {
+        var image: Range<Int>?
+        var stageName: Range<Int>?
+        var wordCount = 0
+
+        init(_ instruction: DockerfileInstruction) {
+            var words = DockerfileWords.WhitespaceDelimitedIterator(instruction.line, from: instruction.argumentsStart, to: instruction.argumentsEnd)
+            var second: Range<Int>?
+            var third: Range<Int>?
+            while let word = words.next() {
+                switch wordCount {
+                case 0: image = word
+                case 1: second = word
+                case 2: third = word
+                default: break
+                }
+                wordCount += 1
+            }
+            if wordCount == 3, let second, let third, DockerfileExtraction.isAs(instruction.line, second) {
+                stageName = third
+            }
+        }
     }
 
     /// Whether the word is `AS` in any case (what comparing its lowercased
@@ -94,10 +123,24 @@ private struct DockerfileExtraction {
     }
 
     static func isValidStageName(_ name: String) -> Bool {
-        let bytes = Array(name.utf8)
+        let bytes = name.utf8
         guard let first = bytes.first, first >= 0x61, first <= 0x7A else { return false }
         return bytes.allSatisfy { b in
             (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
+        }
+    }
+
+    /// ``isValidStageName(_:)`` of the lowercased bytes, without building
+    /// Strings when they are ASCII (lowercasing other text can give ASCII
+    /// letters, `K` to `k`, so it takes the String path).
+    static func isValidStageName(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard !bytes.contains(where: { $0 >= 0x80 }) else {
+            return isValidStageName(String(decoding: bytes, as: UTF8.self).lowercased())
+        }
+        guard let first = bytes.first.map({ ASCIICase.lowered($0) }), first >= 0x61, first <= 0x7A else { return false }
+        return bytes.allSatisfy { byte in
+            let b = ASCIICase.lowered(byte)
+            return (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
         }
     }
 
@@ -132,20 +175,17 @@ private struct DockerfileExtraction {
                 platform = flag
             }
         }
-        let words = DockerfileWords.whitespaceDelimited(line, from: instruction.argumentsStart, to: instruction.argumentsEnd)
-        guard let imageWord = words.first else {
+        let arguments = FromArguments(instruction)
+        guard let imageWord = arguments.image else {
             report(.fromArguments, "FROM requires either one or three arguments", instruction.span)
             return
         }
-        let hasStageName = words.count == 3 && Self.isAs(line, words[1])
-        if words.count != 1, !hasStageName {
+        if arguments.wordCount != 1, arguments.stageName == nil {
             report(.fromArguments, "FROM requires either one or three arguments", instruction.argumentsSpan)
         }
-        if hasStageName {
-            let written = line.text(words[2].lowerBound, words[2].upperBound)
-            if !Self.isValidStageName(written.lowercased()) {
-                report(.invalidStageName, "invalid name for build stage: \"\(written)\", name can't start with a number or contain symbols", line.sourceSpan(words[2].lowerBound, words[2].upperBound))
-            }
+        if let name = arguments.stageName, !Self.isValidStageName(line.bytes[name]) {
+            let written = line.text(name.lowerBound, name.upperBound)
+            report(.invalidStageName, "invalid name for build stage: \"\(written)\", name can't start with a number or contain symbols", line.sourceSpan(name.lowerBound, name.upperBound))
         }
 
         guard let expansion = expand(line, imageWord) else { return }
@@ -192,7 +232,8 @@ private struct DockerfileExtraction {
         options.unsetIsUnresolved = true
         options.placeholders = true
         if ShellLexer<DockerfileMetaArgs>.isLiteral(line.bytes, from: word.lowerBound, to: word.upperBound, options: options) {
-            return Expansion(span: span, text: text, resolved: line.text(word.lowerBound, word.upperBound), unresolved: [], variables: [], related: [])
+            // No quotes in a literal word: the text is the word itself.
+            return Expansion(span: span, text: text, resolved: text, unresolved: [], variables: [], related: [])
         }
         do {
             let result = try ShellLexer.process(line.bytes, from: word.lowerBound, to: word.upperBound, options: options, variables: metaArgs)
@@ -230,13 +271,16 @@ private struct DockerfileExtraction {
 
     mutating func readArg(_ instruction: DockerfileInstruction) {
         let line = instruction.line
-        let words = DockerfileWords.quoteAware(line, from: instruction.argumentsStart, to: instruction.argumentsEnd, escape: dockerfile.escape)
-        if words.isEmpty {
+        var words = DockerfileWords.QuoteAwareIterator(line, from: instruction.argumentsStart, to: instruction.argumentsEnd, escape: dockerfile.escape)
+        guard let first = words.next() else {
             report(.missingArguments, "ARG requires at least one argument", instruction.span)
+            return
         }
         // Only the ARGs before the first FROM are visible to FROM.
         guard stageIndex < 0 else { return }
-        for word in words {
+        var next: Range<Int>? = first
+        while let word = next {
+            next = words.next()
             let bytes = line.bytes[word]
             guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")) else {
                 metaArgs.declare(String(decoding: bytes, as: UTF8.self))
@@ -293,7 +337,7 @@ private struct DockerfileExtraction {
             return
         }
         guard !value.isEmpty, let span = flag.valueSpan else { return }
-        if value.utf8.contains(UInt8(ascii: "$")) {
+        if flag.valueBytes.contains(UInt8(ascii: "$")) {
             report(.fromVariable, "variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround", span)
             return
         }
@@ -333,8 +377,7 @@ private struct DockerfileExtraction {
 
     /// A `--from` or mount source: a stage (any case), `scratch`, or an image.
     mutating func addSource(_ value: String, span: SourceSpan, instruction: DockerfileInstruction, platform: String?, onbuild: Bool) {
-        let lowered = value.lowercased()
-        if stages.contains(where: { $0.name == lowered }) || value == "scratch" { return }
+        if value == "scratch" || namesStage(value) { return }
         occurrences.append(ImageOccurrence(
             source: .dockerfile,
             role: .buildSource,
@@ -343,6 +386,21 @@ private struct DockerfileExtraction {
             resolved: value,
             context: context(for: instruction, platform: platform, onbuild: onbuild)
         ))
+    }
+
+    /// Whether `value` is a stage's name in any case. Stage names are stored
+    /// lowercased; ASCII is compared byte by byte, anything else lowercased
+    /// as a String the way BuildKit does.
+    func namesStage(_ value: String) -> Bool {
+        let bytes = value.utf8
+        guard !bytes.contains(where: { $0 >= 0x80 }) else {
+            let lowered = value.lowercased()
+            return stages.contains { $0.name == lowered }
+        }
+        return stages.contains { stage in
+            guard let name = stage.name?.utf8, name.count == bytes.count else { return false }
+            return zip(name, bytes).allSatisfy { $0 == ASCIICase.lowered($1) }
+        }
     }
 
     /// Go's `strconv.Atoi`: optional sign, decimal digits, no overflow.
@@ -369,7 +427,7 @@ private struct DockerfileExtraction {
     /// BuildKit's `parseNameVal`: `KEY name value` or `KEY a=b c=d …`.
     mutating func checkNameValues(_ instruction: DockerfileInstruction) {
         let line = instruction.line
-        var keyword: String { instruction.kind.rawValue.uppercased() }
+        var keyword: String { instruction.kind.capitalKeyword }
         var words = DockerfileWords.QuoteAwareIterator(line, from: instruction.argumentsStart, to: instruction.argumentsEnd, escape: dockerfile.escape)
         guard let first = words.next() else {
             report(.missingArguments, "\(keyword) requires at least one argument", instruction.span)

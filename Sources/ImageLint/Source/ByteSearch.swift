@@ -36,6 +36,21 @@ enum ByteSearch {
         return false
     }
 
+    /// The offset of the first byte of `start..<end` that is not ASCII, or
+    /// `end`; eight bytes per step (columns of ASCII text need no decoding).
+    static func firstNonASCII(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        let end = min(end, bytes.count)
+        guard let base = bytes.baseAddress, start >= 0, start < end else { return max(min(start, end), 0) }
+        let raw = UnsafeRawPointer(base)
+        var offset = start
+        while end - offset >= 8 {
+            if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
+            offset += 8
+        }
+        while offset < end, base[offset] < 0x80 { offset += 1 }
+        return offset
+    }
+
     /// ``contains(_:_:)`` for a literal needle.
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
         contains(haystack, UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))

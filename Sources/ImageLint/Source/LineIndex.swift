@@ -92,8 +92,12 @@ public struct LineIndex: Sendable {
         if lineIndex == 0 { cursor = min(bomLength, offset) }
         let start = cursor
         let stop = min(offset, lineEnds[lineIndex])
-        var scalars = 0
-        var units = 0
+        // ASCII counts one column per byte in every unit; only the rest of
+        // the line after the first other byte is decoded.
+        let ascii = bytes.withUnsafeBufferPointer { ByteSearch.firstNonASCII(in: $0, from: cursor, to: stop) }
+        var scalars = max(ascii - cursor, 0)
+        var units = scalars
+        cursor = max(ascii, cursor)
         while cursor < stop {
             let length = LineIndex.scalarLength(bytes, at: cursor, limit: stop)
             scalars += 1

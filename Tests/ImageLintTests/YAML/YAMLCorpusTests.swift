@@ -58,7 +58,7 @@ struct YAMLCorpusTests {
         let text = (header + lines).joined(separator: "\n") + "\n"
         if ProcessInfo.processInfo.environment["IMAGELINT_UPDATE_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(at: Self.golden.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: Self.golden, atomically: true, encoding: .utf8)
+            try text.write(to: Self.golden, atomically: false, encoding: .utf8)
         }
         let expected = try String(contentsOf: Self.golden, encoding: .utf8)
         #expect(text == expected)
