@@ -180,6 +180,23 @@ struct ReferencePrefixedFormTests {
         #expect(reference.familiar == familiar)
     }
 
+    @Test("the step-by-step path keeps the text and prefix as the fast path does")
+    func stepByStepPath() throws {
+        // 64 bytes: the fast path leaves every input of that length (it
+        // could be an image id) to the step-by-step one.
+        let name = String(repeating: "abcdefghijklmnopqrstuvwxyz", count: 3).prefix(64)
+        for spelling in [String(name), "library/" + name, "docker.io/" + name] {
+            let reference = try Reference.parseNormalized(spelling)
+            let written = try Reference.parse("docker.io/library/" + name)
+            #expect(reference == written && reference.hashValue == written.hashValue, "\(spelling)")
+            #expect(CanonicalParts(reference) == CanonicalParts(canonical: written.description), "\(spelling)")
+        }
+        let tagged = String(name.prefix(60)) + ":1.2"
+        let reference = try Reference.parseNormalized(tagged)
+        #expect(reference.description == "docker.io/library/" + tagged)
+        #expect(reference.familiar == Substring(tagged) && reference.tag == "1.2")
+    }
+
     @Test("Hasher streams bytes: any split of the text hashes as the whole")
     func hasherStreams() {
         let text = Array("docker.io/library/some-longer-name_with.parts:1.25.3-alpine@sha256:\(Self.hex64)".utf8)
