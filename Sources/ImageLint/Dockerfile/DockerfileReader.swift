@@ -74,8 +74,14 @@ private struct ReaderState {
             if directivesOpen { readDirective(start, line.contentEnd) }
             if start < line.contentEnd, bytes[start] == UInt8(ascii: "#") { continue }
             var (continues, end) = continuation(start, line.contentEnd)
-            if !continues, start == end { continue }
-            pieces.removeAll(keepingCapacity: true)
+            if !continues {
+                // One physical line, as most instructions are.
+                if start == end { continue }
+                let logical = DockerfileLogicalLine(file: bytes, start: start, end: end)
+                instructions.append(parseInstruction(logical, from: logical.start, to: logical.end, allowTrigger: true))
+                continue
+            }
+            if pieces.capacity == 0 { pieces.reserveCapacity(32) }
             pieces.append((start, end))
             while continues, position < bytes.count {
                 let next = PhysicalLine.at(bytes, position)
@@ -89,6 +95,7 @@ private struct ReaderState {
             let logical = pieces.count == 1
                 ? DockerfileLogicalLine(file: bytes, start: start, end: pieces[0].end)
                 : DockerfileLogicalLine(file: bytes, pieces: pieces)
+            pieces.removeAll(keepingCapacity: true)
             instructions.append(parseInstruction(logical, from: logical.start, to: logical.end, allowTrigger: true))
         }
         if instructions.isEmpty {

@@ -79,7 +79,7 @@ private struct DockerfileExtraction {
     // MARK: Stages
 
     /// The stage name of a `FROM … AS name`, lowercased.
-    func stageName(of instruction: DockerfileInstruction) -> String? {
+    func stageName(of instruction: borrowing DockerfileInstruction) -> String? {
         let arguments = FromArguments(instruction)
         guard let name = arguments.stageName else { return nil }
         return instruction.line.text(name.lowerBound, name.upperBound).lowercased()
@@ -93,7 +93,7 @@ private struct DockerfileExtraction {
         var stageName: Range<Int>?
         var wordCount = 0
 
-        init(_ instruction: DockerfileInstruction) {
+        init(_ instruction: borrowing DockerfileInstruction) {
             var words = DockerfileWords.WhitespaceDelimitedIterator(instruction.line, from: instruction.argumentsStart, to: instruction.argumentsEnd)
             var second: Range<Int>?
             var third: Range<Int>?
@@ -144,7 +144,7 @@ private struct DockerfileExtraction {
         }
     }
 
-    func context(for instruction: DockerfileInstruction, platform: String?, onbuild: Bool) -> OccurrenceContext {
+    func context(for instruction: borrowing DockerfileInstruction, platform: String?, onbuild: Bool) -> OccurrenceContext {
         var context = OccurrenceContext()
         context.instruction = instruction.keyword
         if stageIndex >= 0, stageIndex < stages.count {
@@ -159,7 +159,7 @@ private struct DockerfileExtraction {
 
     // MARK: FROM
 
-    mutating func readFrom(_ instruction: DockerfileInstruction) {
+    mutating func readFrom(_ instruction: borrowing DockerfileInstruction) {
         let line = instruction.line
         var platform: DockerfileFlag?
         for flag in instruction.flags {
@@ -269,7 +269,7 @@ private struct DockerfileExtraction {
 
     // MARK: ARG
 
-    mutating func readArg(_ instruction: DockerfileInstruction) {
+    mutating func readArg(_ instruction: borrowing DockerfileInstruction) {
         let line = instruction.line
         var words = DockerfileWords.QuoteAwareIterator(line, from: instruction.argumentsStart, to: instruction.argumentsEnd, escape: dockerfile.escape)
         guard let first = words.next() else {
@@ -296,7 +296,7 @@ private struct DockerfileExtraction {
 
     // MARK: COPY, ADD, RUN, ONBUILD
 
-    mutating func readSources(_ instruction: DockerfileInstruction, onbuild: Bool) {
+    mutating func readSources(_ instruction: borrowing DockerfileInstruction, onbuild: Bool) {
         switch instruction.kind {
         case .copy, .add:
             readCopyFrom(instruction, onbuild: onbuild)
@@ -322,7 +322,7 @@ private struct DockerfileExtraction {
         }
     }
 
-    mutating func readCopyFrom(_ instruction: DockerfileInstruction, onbuild: Bool) {
+    mutating func readCopyFrom(_ instruction: borrowing DockerfileInstruction, onbuild: Bool) {
         var fromFlag: DockerfileFlag?
         for flag in instruction.flags where flag.name == "from" {
             if fromFlag == nil {
@@ -348,10 +348,10 @@ private struct DockerfileExtraction {
             return
         }
         let platform = instruction.flags.first { $0.name == "platform" }?.value
-        addSource(value, span: span, instruction: instruction, platform: platform, onbuild: onbuild)
+        addSource(value, flag.valueBytes, span: span, instruction: instruction, platform: platform, onbuild: onbuild)
     }
 
-    mutating func readMounts(_ instruction: DockerfileInstruction, onbuild: Bool) {
+    mutating func readMounts(_ instruction: borrowing DockerfileInstruction, onbuild: Bool) {
         for flag in instruction.flags where flag.name == "mount" {
             guard flag.hasValue else {
                 report(.flagSyntax, "missing a value on flag: mount", flag.span)
@@ -371,13 +371,14 @@ private struct DockerfileExtraction {
                 continue
             }
             guard mount.usesFrom else { continue }
-            addSource(String(decoding: from.bytes, as: UTF8.self), span: span, instruction: instruction, platform: nil, onbuild: onbuild)
+            addSource(String(decoding: from.bytes, as: UTF8.self), from.bytes, span: span, instruction: instruction, platform: nil, onbuild: onbuild)
         }
     }
 
     /// A `--from` or mount source: a stage (any case), `scratch`, or an image.
-    mutating func addSource(_ value: String, span: SourceSpan, instruction: DockerfileInstruction, platform: String?, onbuild: Bool) {
-        if value == "scratch" || namesStage(value) { return }
+    /// `bytes` are `value`'s UTF-8.
+    mutating func addSource(_ value: String, _ bytes: [UInt8], span: SourceSpan, instruction: borrowing DockerfileInstruction, platform: String?, onbuild: Bool) {
+        if value == "scratch" || namesStage(value, bytes) { return }
         occurrences.append(ImageOccurrence(
             source: .dockerfile,
             role: .buildSource,
@@ -391,8 +392,7 @@ private struct DockerfileExtraction {
     /// Whether `value` is a stage's name in any case. Stage names are stored
     /// lowercased; ASCII is compared byte by byte, anything else lowercased
     /// as a String the way BuildKit does.
-    func namesStage(_ value: String) -> Bool {
-        let bytes = value.utf8
+    func namesStage(_ value: String, _ bytes: [UInt8]) -> Bool {
         guard !bytes.contains(where: { $0 >= 0x80 }) else {
             let lowered = value.lowercased()
             return stages.contains { $0.name == lowered }
@@ -425,7 +425,7 @@ private struct DockerfileExtraction {
     // MARK: ENV, LABEL
 
     /// BuildKit's `parseNameVal`: `KEY name value` or `KEY a=b c=d …`.
-    mutating func checkNameValues(_ instruction: DockerfileInstruction) {
+    mutating func checkNameValues(_ instruction: borrowing DockerfileInstruction) {
         let line = instruction.line
         var keyword: String { instruction.kind.capitalKeyword }
         var words = DockerfileWords.QuoteAwareIterator(line, from: instruction.argumentsStart, to: instruction.argumentsEnd, escape: dockerfile.escape)
