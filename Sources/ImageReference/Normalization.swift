@@ -35,6 +35,10 @@ enum Normalization {
             }
         }
 
+        /// The UTF-8 length of ``text``.
+        @inline(__always)
+        var length: Int { text.utf8CodeUnitCount }
+
         /// The length of `library/` when it is part of the prefix.
         var pathPrefixLength: Int {
             self == .dockerHubLibrary ? Normalization.libraryPrefix.utf8CodeUnitCount : 0
@@ -352,63 +356,39 @@ extension Reference {
         )
     }
 
-    /// The reference normalization found for `bytes`; `original`, when
-    /// given, is the string `bytes` came from, reused as the canonical
-    /// string when the input already is canonical.
+    /// The reference normalization found for `text`, whose UTF-8 length is
+    /// `count`: the text is kept as it is, whatever the prefix.
     @inline(__always)
-    init(_ form: Normalization.CanonicalForm, of bytes: UnsafeBufferPointer<UInt8>, original: String?) {
-        guard let prefix = form.prefix else {
-            self.init(
-                description: original ?? String(decoding: bytes, as: UTF8.self),
-                domainLength: form.domainLength,
-                pathEnd: form.pathEnd,
-                tagEnd: form.tagEnd,
-                utf8Count: bytes.count
-            )
-            return
-        }
-        let description = Reference.canonicalString(prefix, bytes, keepingFrom: form.start)
-        let total = description.utf8.count
+    init(_ form: Normalization.CanonicalForm, of text: String, count: Int) {
         self.init(
-            description: description,
+            text: text,
+            prefix: form.prefix,
+            keptStart: form.start,
             domainLength: form.domainLength,
             pathEnd: form.pathEnd,
             tagEnd: form.tagEnd,
-            utf8Count: total
+            utf8Count: (form.prefix?.length ?? 0) &+ count &- form.start
         )
     }
 
-    /// The canonical string `prefix` + `bytes[start...]`.
+    /// The reference normalization found for `bytes`; `original`, when
+    /// given, is the string `bytes` came from, kept as the text. Without
+    /// it only the part of `bytes` the canonical form keeps is copied.
     @inline(__always)
-    static func canonicalString(
-        _ prefix: Normalization.Prefix,
-        _ bytes: UnsafeBufferPointer<UInt8>,
-        keepingFrom start: Int
-    ) -> String {
-        let prefixLength = prefix.text.utf8CodeUnitCount
-        let keptLength = bytes.count &- start
-        let total = prefixLength &+ keptLength
-        // Raw copies compile to `memcpy`; the typed `initialize(from:count:)`
-        // is a generic call into the standard library. The prefix is copied
-        // in one branch per prefix, where its length is a constant, so the
-        // copy becomes a few moves instead of a `memcpy` call.
-        return String(unsafeUninitializedCapacity: total) { buffer in
-            guard let base = buffer.baseAddress else { return 0 }
-            let target = UnsafeMutableRawPointer(base)
-            switch prefix {
-            case .dockerHub: copy(Normalization.Prefix.dockerHub.text, to: target)
-            case .dockerHubLibrary: copy(Normalization.Prefix.dockerHubLibrary.text, to: target)
-            }
-            if let source = bytes.baseAddress {
-                (target + prefixLength).copyMemory(from: source + start, byteCount: keptLength)
-            }
-            return total
+    init(_ form: Normalization.CanonicalForm, of bytes: UnsafeBufferPointer<UInt8>, original: String?) {
+        if let original {
+            self.init(form, of: original, count: bytes.count)
+            return
         }
-    }
-
-    /// Copies all of `text` to `target`.
-    @inline(__always)
-    private static func copy(_ text: StaticString, to target: UnsafeMutableRawPointer) {
-        target.copyMemory(from: text.utf8Start, byteCount: text.utf8CodeUnitCount)
+        let kept = String(decoding: UnsafeBufferPointer(rebasing: bytes[form.start...]), as: UTF8.self)
+        self.init(
+            text: kept,
+            prefix: form.prefix,
+            keptStart: 0,
+            domainLength: form.domainLength,
+            pathEnd: form.pathEnd,
+            tagEnd: form.tagEnd,
+            utf8Count: (form.prefix?.length ?? 0) &+ bytes.count &- form.start
+        )
     }
 }

@@ -26,22 +26,21 @@ extension Reference {
     public static func parseNormalized(_ string: String) throws(ReferenceError) -> Reference {
         // The fast path hands back an optional, not a `Result`: valid input
         // then costs no error-carrying enum copies. The closure does not
-        // capture `string` (that would retain it); only a rewritten
-        // canonical string is made inside, from the bytes.
-        let fast: (form: Normalization.CanonicalForm, rewritten: String?)? = withTerminatedUTF8(of: string) { input in
-            guard let form = Normalization.normalizeValid(input) else { return nil }
-            return (form, form.prefix.map { Reference.canonicalString($0, input.bytes, keepingFrom: form.start) })
-        }
+        // capture `string` (that would retain it). The reference keeps
+        // `string` itself, whatever normalization puts in front of it.
+        let fast: Normalization.CanonicalForm? = withTerminatedUTF8(of: string) { Normalization.normalizeValid($0) }
         if let fast {
-            return Reference(
-                description: fast.rewritten ?? string,
-                domainLength: fast.form.domainLength,
-                pathEnd: fast.form.pathEnd,
-                tagEnd: fast.form.tagEnd,
-                utf8Count: fast.rewritten?.utf8.count ?? string.utf8.count
-            )
+            return Reference(fast, of: string, count: string.utf8.count)
         }
-        return try withTerminatedUTF8(of: string) { normalized($0, original: string, stepByStep: true) }.get()
+        return try parseNormalizedStepByStep(string)
+    }
+
+    /// ``parseNormalized(_:)`` for input the fast path leaves: every step
+    /// in upstream's order. Kept out of line so the fast path's frame stays
+    /// small (fewer registers saved and stack set up on every call).
+    @inline(never)
+    static func parseNormalizedStepByStep(_ string: String) throws(ReferenceError) -> Reference {
+        try withTerminatedUTF8(of: string) { normalized($0, original: string, stepByStep: true) }.get()
     }
 
     /// ``parseNormalized(_:)`` over UTF-8 bytes.
@@ -56,8 +55,8 @@ extension Reference {
         try TerminatedBytes.withCopy(of: bytes) { normalized($0, original: nil, stepByStep: true) }.get()
     }
 
-    /// Normalizes `bytes`, reusing `original` as the canonical string when
-    /// the input already is canonical.
+    /// Normalizes `bytes`; the reference keeps `original` (the string the
+    /// bytes are), or else a copy of the part of the bytes it keeps.
     static func normalized(
         _ input: TerminatedBytes,
         original: String?,

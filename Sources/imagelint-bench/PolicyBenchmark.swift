@@ -46,7 +46,7 @@ enum PolicyBenchmark {
         let parse = RoundTimings.measure(rounds: options.rounds, items: occurrences.count) {
             var checksum = 0
             for input in inputs {
-                checksum &+= (try? Reference.parseNormalized(input))?.utf8Count ?? 1
+                checksum &+= (try? Reference.parseNormalized(input))?.checksum ?? 1
             }
             return checksum
         }

@@ -26,6 +26,21 @@ enum ReferenceFuzzing {
             checkOffset(error.offset, input.count, "parseNormalized", into: &violations)
         }
 
+        // The string entry point keeps the caller's text; the bytes one a
+        // copy of the kept part. Both must give the same reference, and
+        // every part must be what the written-out canonical form has.
+        let fromString = Result { () throws(ReferenceError) in try Reference.parseNormalized(text) }
+        if input.count == text.utf8.count,
+           let fromBytes = try? Reference.parseNormalized(utf8: input) {
+            if (try? fromString.get()) != fromBytes {
+                violations.append("parseNormalized: string \(fromString) differs from bytes \(fromBytes)")
+            }
+            checkParts(fromBytes, into: &violations)
+        }
+        if let reference = try? fromString.get() {
+            checkParts(reference, into: &violations)
+        }
+
         // The fast path of normalization must agree with the step-by-step one.
         let fast = Result { () throws(ReferenceError) in try Reference.parseNormalized(utf8: input) }
         let stepByStep = Result { () throws(ReferenceError) in try Reference.parseNormalizedStepByStep(utf8: input) }
@@ -79,6 +94,31 @@ enum ReferenceFuzzing {
         }
         if !reference.description.hasSuffix(reference.familiar) {
             violations.append("\(label): familiar \(reference.familiar) is not a suffix of \(reference.description)")
+        }
+    }
+
+    /// Every part of `reference` (kept text plus prefix) equals that part
+    /// of its canonical form parsed as written (no prefix, every part a
+    /// slice), and both are equal values with the same hash.
+    static func checkParts(_ reference: Reference, into violations: inout [String]) {
+        guard let written = try? Reference.parse(reference.description) else {
+            violations.append("parts: \(reference.description) does not parse as written")
+            return
+        }
+        let pairs: [(String, Substring?, Substring?)] = [
+            ("domain", reference.domain, written.domain),
+            ("path", reference.path, written.path),
+            ("name", reference.name, written.name),
+            ("tag", reference.tag, written.tag),
+            ("digest", reference.digest?.text, written.digest?.text),
+            ("familiarName", reference.familiarName, written.familiarName),
+            ("familiar", reference.familiar, written.familiar),
+        ]
+        for (part, own, expected) in pairs where own != expected {
+            violations.append("parts: \(part) of \(reference.description) is \(own ?? "nil"), written-out form has \(expected ?? "nil")")
+        }
+        if reference != written || reference.hashValue != written.hashValue || reference.isNameOnly != written.isNameOnly {
+            violations.append("parts: \(reference.description) is not equal to its written-out form, or hashes differently")
         }
     }
 
