@@ -66,6 +66,9 @@ private struct DockerfileExtraction {
     init(file: SourceFile, frontend: DockerfileDirective?, options: ExtractionOptions) {
         self.file = file
         self.metaArgs = DockerfileMetaArgs(options: options)
+        // Typical sizes, so that neither array grows step by step.
+        stages.reserveCapacity(4)
+        occurrences.reserveCapacity(8)
         if let frontend { addFrontend(frontend) }
     }
 
@@ -73,9 +76,10 @@ private struct DockerfileExtraction {
         if firstKeywordSpan == nil { firstKeywordSpan = instruction.keywordSpan }
         switch instruction.kind {
         case .from:
-            stages.append(DockerfileStage(name: stageName(of: instruction)))
+            let arguments = FromArguments(instruction)
+            stages.append(DockerfileStage(name: arguments.stageName.map { Self.lowercasedText(instruction.line, $0) }))
             stageIndex += 1
-            readFrom(instruction)
+            readFrom(instruction, arguments)
         case .arg:
             readArg(instruction)
         case .unknown:
@@ -115,11 +119,16 @@ private struct DockerfileExtraction {
 
     // MARK: Stages
 
-    /// The stage name of a `FROM … AS name`, lowercased.
-    func stageName(of instruction: borrowing DockerfileInstruction) -> String? {
-        let arguments = FromArguments(instruction)
-        guard let name = arguments.stageName else { return nil }
-        return instruction.line.text(name.lowerBound, name.upperBound).lowercased()
+    /// `line.text(range).lowercased()`, in one step for ASCII text.
+    static func lowercasedText(_ line: DockerfileLogicalLine, _ range: Range<Int>) -> String {
+        let bytes = line.bytes[range]
+        guard !bytes.contains(where: { $0 >= 0x80 }) else {
+            return line.text(range.lowerBound, range.upperBound).lowercased()
+        }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for (offset, byte) in bytes.enumerated() { buffer[offset] = ASCIICase.lowered(byte) }
+            return bytes.count
+        }
     }
 
     /// A `FROM`'s words as BuildKit counts them: the image, the stage name
@@ -197,7 +206,7 @@ private struct DockerfileExtraction {
 
     // MARK: FROM
 
-    mutating func readFrom(_ instruction: borrowing DockerfileInstruction) {
+    mutating func readFrom(_ instruction: borrowing DockerfileInstruction, _ arguments: FromArguments) {
         let line = instruction.line
         var platform: DockerfileFlag?
         for flag in instruction.flags {
@@ -213,7 +222,6 @@ private struct DockerfileExtraction {
                 platform = flag
             }
         }
-        let arguments = FromArguments(instruction)
         guard let imageWord = arguments.image else {
             report(.fromArguments, "FROM requires either one or three arguments", instruction.span)
             return
