@@ -8,10 +8,7 @@ public enum DockerfileWords {
     /// even when it contains blanks (BuildKit would reject the line anyway;
     /// keeping the placeholder whole lets it be reported as unresolved).
     public static func whitespaceDelimited(_ line: DockerfileLogicalLine, from start: Int, to end: Int) -> [Range<Int>] {
-        var words: [Range<Int>] = []
-        var iterator = WhitespaceDelimitedIterator(line, from: start, to: end)
-        while let word = iterator.next() { words.append(word) }
-        return words
+        Array(IteratorSequence(WhitespaceDelimitedIterator(line, from: start, to: end)))
     }
 
     /// The words of ``whitespaceDelimited(_:from:to:)`` one at a time (a
@@ -46,10 +43,7 @@ public enum DockerfileWords {
     /// quotes; the escape character protects the next character (but not
     /// inside single quotes); an escape at the very end is dropped.
     public static func quoteAware(_ line: DockerfileLogicalLine, from start: Int, to end: Int, escape: UInt8) -> [Range<Int>] {
-        var words: [Range<Int>] = []
-        var iterator = QuoteAwareIterator(line, from: start, to: end, escape: escape)
-        while let word = iterator.next() { words.append(word) }
-        return words
+        Array(IteratorSequence(QuoteAwareIterator(line, from: start, to: end, escape: escape)))
     }
 
     /// The words of ``quoteAware(_:from:to:escape:)`` one at a time, for
