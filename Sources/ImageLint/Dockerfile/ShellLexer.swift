@@ -134,6 +134,12 @@ struct ShellLexer<Variables: ShellVariableSource> {
         }
 
         mutating func addString(_ bytes: [UInt8]) {
+            // A value without blanks or other than ASCII (nearly every one)
+            // is one piece of the current word.
+            if !bytes.isEmpty, !bytes.contains(where: { $0 >= 0x80 || GoSpace.isASCIISpace($0) }) {
+                addRaw(bytes[...])
+                return
+            }
             var i = 0
             while i < bytes.count {
                 let space = GoSpace.spaceLength(bytes, at: i, end: bytes.count)
@@ -194,6 +200,16 @@ struct ShellLexer<Variables: ShellVariableSource> {
                     record(placeholder)
                     continue
                 }
+                // A run of plain ASCII (most of a word) goes over at once
+                // instead of character by character.
+                let runEnd = plainRunEnd(stop: stop)
+                if runEnd > pos {
+                    let run = bytes[pos..<runEnd]
+                    words.addRaw(run)
+                    result.append(contentsOf: run)
+                    pos = runEnd
+                    continue
+                }
                 if ch == options.escape {
                     pos += 1
                     if rawEscapes {
@@ -217,6 +233,23 @@ struct ShellLexer<Variables: ShellVariableSource> {
             throw ShellSyntaxError(message: "unexpected end of statement while looking for matching \(Character(Unicode.Scalar(stop)))")
         }
         return (result, words.finish())
+    }
+
+    /// Where the run of bytes from `pos` that the character loop would
+    /// copy one by one, unchanged, ends: ASCII other than blanks, quotes,
+    /// `$`, `{` (a placeholder may start there), the escape character and
+    /// `stop`.
+    private func plainRunEnd(stop: UInt8?) -> Int {
+        var i = pos
+        while i < end {
+            let byte = bytes[i]
+            guard byte < 0x80, byte > 0x20, byte != options.escape, byte != stop else { break }
+            switch byte {
+            case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "$"), UInt8(ascii: "{"): return i
+            default: i += 1
+            }
+        }
+        return i
     }
 
     private mutating func processSingleQuote() throws(ShellSyntaxError) -> [UInt8] {
@@ -485,7 +518,9 @@ struct ShellLexer<Variables: ShellVariableSource> {
     }
 
     /// `$NAME` and `${NAME}`.
-    private mutating func substitute(_ name: String, written: String) -> [UInt8] {
+    /// `written` is the text as written, needed only to keep an unset
+    /// variable as it is (built only then).
+    private mutating func substitute(_ name: String, written: @autoclosure () -> String) -> [UInt8] {
         references.append(ShellVariableReference(name: name))
         switch variables.lookup(name) {
         case .value(let value):
@@ -494,7 +529,7 @@ struct ShellLexer<Variables: ShellVariableSource> {
             markUnresolved(name)
             return []
         case .unset:
-            if options.skipUnsetEnv { return Array(written.utf8) }
+            if options.skipUnsetEnv { return Array(written().utf8) }
             if options.unsetIsUnresolved { markUnresolved(name) }
             return []
         }
