@@ -36,6 +36,23 @@ struct DockerfileFixtureTests {
         Self.check(extraction.diagnostics.map { $0.line + "\n" }.joined(), against: folder + "/expected.stderr")
     }
 
+    /// The one-pass extraction (instructions interpreted as the reader
+    /// hands them over, what needs later stages settled at the end) and
+    /// the extraction of a `Dockerfile` read first give the same
+    /// occurrences and diagnostics, in the same order.
+    @Test(arguments: cases)
+    func bothExtractionPathsAgree(_ folder: String) throws {
+        let file = SourceFile(path: "Dockerfile", bytes: try RepositoryFiles.bytes(folder + "/Dockerfile"))
+        let options = ExtractionOptions(
+            buildArgs: Self.pairs(folder + "/build-args.txt"),
+            policyVariables: Self.pairs(folder + "/policy-variables.txt")
+        )
+        let streamed = DockerfileExtractor.extract(file, options: options)
+        let read = DockerfileExtractor.extract(DockerfileReader.read(file), in: file, options: options)
+        #expect(streamed.occurrences == read.occurrences)
+        #expect(streamed.diagnostics == read.diagnostics)
+    }
+
     static func pairs(_ path: String) -> [String: String] {
         guard let text = try? RepositoryFiles.text(path) else { return [:] }
         return ImagesFixtureArguments.pairs(text)
