@@ -49,9 +49,7 @@ struct PhysicalLine {
     var terminator: Int
     var next: Int
 
-    /// The line at `position` of `bytes`. (A closure over the reader's
-    /// state here would copy that state, and with it make the instruction
-    /// array shared, so every append copied all instructions.)
+    /// The line at `position` of `bytes`.
     static func at(_ bytes: [UInt8], _ position: Int) -> PhysicalLine {
         bytes.withUnsafeBufferPointer { at($0, position) }
     }
@@ -95,9 +93,8 @@ private struct ReaderState {
             if !continues {
                 // One physical line, as most instructions are.
                 if start == end { continue }
-                let logical = DockerfileLogicalLine(file: bytes, start: start, end: end)
                 instructionCount += 1
-                visit(parseInstruction(logical, from: logical.start, to: logical.end, allowTrigger: true), escape)
+                emit(DockerfileLogicalLine(file: bytes, start: start, end: end), visit)
                 continue
             }
             if pieces.capacity == 0 { pieces.reserveCapacity(32) }
@@ -116,11 +113,16 @@ private struct ReaderState {
                 : DockerfileLogicalLine(file: bytes, pieces: pieces)
             pieces.removeAll(keepingCapacity: true)
             instructionCount += 1
-            visit(parseInstruction(logical, from: logical.start, to: logical.end, allowTrigger: true), escape)
+            emit(logical, visit)
         }
         if instructionCount == 0 {
             report(.noInstructions, "file with no instructions", SourceSpan(at: file.lines.bomLength))
         }
+    }
+
+    /// Parses the instruction on `line` and hands it over.
+    mutating func emit(_ line: DockerfileLogicalLine, _ visit: (consuming DockerfileInstruction, UInt8) -> Void) {
+        visit(parseInstruction(line, from: line.start, to: line.end, allowTrigger: true), escape)
     }
 
     /// BuildKit's line-continuation pattern ``([^E])E[ \t]*$|^E[ \t]*$``:
@@ -186,7 +188,7 @@ private struct ReaderState {
             case .strings:
                 isJSON = true
             case .notStrings:
-                report(.jsonNotStrings, "\(keyword.uppercased()): a JSON array here must contain only strings", line.sourceSpan(split.argumentsStart, split.argumentsEnd))
+                report(.jsonNotStrings, "\(kind.capitalKeyword): a JSON array here must contain only strings", line.sourceSpan(split.argumentsStart, split.argumentsEnd))
             case .shell:
                 break
             }

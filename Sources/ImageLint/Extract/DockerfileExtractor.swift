@@ -324,20 +324,22 @@ private struct DockerfileExtraction {
         }
         // Only the ARGs before the first FROM are visible to FROM.
         guard stageIndex < 0 else { return }
-        var next: Range<Int>? = first
-        while let word = next {
-            next = words.next()
-            let bytes = line.bytes[word]
-            guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")) else {
-                metaArgs.declare(String(decoding: bytes, as: UTF8.self))
-                continue
-            }
-            let name = String(decoding: bytes[..<equals], as: UTF8.self)
-            let valueRange = (equals + 1)..<word.upperBound
-            let location = file.location(Self.unquoted(line, valueRange).span)
-            let value = expand(line, valueRange)
-            metaArgs.declare(name, default: value?.resolved.map { Array($0.utf8) }, at: location)
+        declareMetaArg(first, in: line)
+        while let word = words.next() { declareMetaArg(word, in: line) }
+    }
+
+    /// One `name` or `name=default` word of an ARG before the first FROM.
+    mutating func declareMetaArg(_ word: Range<Int>, in line: DockerfileLogicalLine) {
+        let bytes = line.bytes[word]
+        guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")) else {
+            metaArgs.declare(String(decoding: bytes, as: UTF8.self))
+            return
         }
+        let name = String(decoding: bytes[..<equals], as: UTF8.self)
+        let valueRange = (equals + 1)..<word.upperBound
+        let location = file.location(Self.unquoted(line, valueRange).span)
+        let value = expand(line, valueRange)
+        metaArgs.declare(name, default: value?.resolved.map { Array($0.utf8) }, at: location)
     }
 
     // MARK: COPY, ADD, RUN, ONBUILD
@@ -355,7 +357,7 @@ private struct DockerfileExtraction {
             }
             switch trigger.kind {
             case .from, .onbuild, .maintainer:
-                report(.onbuildTrigger, "\(trigger.keyword.uppercased()) isn't allowed as an ONBUILD trigger", trigger.keywordSpan)
+                report(.onbuildTrigger, "\(trigger.kind.capitalKeyword) isn't allowed as an ONBUILD trigger", trigger.keywordSpan)
             case .unknown:
                 report(.unknownInstruction, "unknown instruction: \(trigger.keyword)", trigger.keywordSpan)
             default:
