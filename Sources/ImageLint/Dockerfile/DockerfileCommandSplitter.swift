@@ -8,27 +8,26 @@
 struct DockerfileCommandSplit {
     var keywordStart: Int
     var keywordEnd: Int
-    var flags: [DockerfileFlag]
     var argumentsStart: Int
     var argumentsEnd: Int
 }
 
 enum DockerfileCommandSplitter {
-    static func split(_ line: DockerfileLogicalLine, from lineStart: Int, to lineEnd: Int) -> DockerfileCommandSplit {
+    /// Splits the instruction and appends its flags to `flags`.
+    static func split(_ line: DockerfileLogicalLine, from lineStart: Int, to lineEnd: Int, flags: inout [DockerfileFlag]) -> DockerfileCommandSplit {
         let bytes = line.bytes
         let start = GoSpace.skipSpaces(bytes, from: lineStart, to: lineEnd)
         let end = GoSpace.trimTrailingSpaces(bytes, from: start, to: lineEnd)
         var keywordEnd = start
         while keywordEnd < end, !GoSpace.isSeparator(bytes[keywordEnd]) { keywordEnd += 1 }
         guard keywordEnd < end else {
-            return DockerfileCommandSplit(keywordStart: start, keywordEnd: end, flags: [], argumentsStart: end, argumentsEnd: end)
+            return DockerfileCommandSplit(keywordStart: start, keywordEnd: end, argumentsStart: end, argumentsEnd: end)
         }
         var rest = keywordEnd
         while rest < end, GoSpace.isSeparator(bytes[rest]) { rest += 1 }
-        var flags: [DockerfileFlag] = []
         let remaining = extractFlags(line, from: rest, to: end, into: &flags)
         let argumentsStart = GoSpace.skipSpaces(bytes, from: remaining, to: end)
-        return DockerfileCommandSplit(keywordStart: start, keywordEnd: keywordEnd, flags: flags, argumentsStart: argumentsStart, argumentsEnd: end)
+        return DockerfileCommandSplit(keywordStart: start, keywordEnd: keywordEnd, argumentsStart: argumentsStart, argumentsEnd: end)
     }
 
     /// BuildKit's `extractBuilderFlags`: appends the flags found from
@@ -140,7 +139,7 @@ enum DockerfileCommandSplitter {
         }
         let name = flagName(bytes[nameStart..<equals])
         let valueStart = equals + 1
-        let value = Array(bytes[valueStart..<wordEnd])
+        let value = bytes[valueStart..<wordEnd]
         guard valueStart < wordEnd else {
             return DockerfileFlag(name: name, valueBytes: value, span: span, valueSourceOffsets: [])
         }
@@ -195,6 +194,6 @@ enum DockerfileCommandSplitter {
         }
         let name = flagName(word[2..<equals])
         let valueOffsets = offsets[(equals + 1)...].map { line.sourceOffset($0) }
-        return DockerfileFlag(name: name, valueBytes: Array(word[(equals + 1)...]), span: span, valueSourceOffsets: valueOffsets)
+        return DockerfileFlag(name: name, valueBytes: word[(equals + 1)...], span: span, valueSourceOffsets: valueOffsets)
     }
 }

@@ -5,8 +5,12 @@ public struct DockerfileFlag: Sendable, Hashable {
     public var name: String
     /// The whole flag word in the file.
     public var span: SourceSpan
-    /// The value's bytes exactly (``value`` decodes them leniently).
-    public var valueBytes: [UInt8]
+    /// The value's bytes exactly (``value`` decodes them leniently). For a
+    /// value written without quotes or escapes (nearly all) this is a slice
+    /// of the instruction's line, so reading a flag copies nothing; its
+    /// indices are therefore not 0-based: offsets into the value count
+    /// from `valueBytes.startIndex`.
+    public var valueBytes: ArraySlice<UInt8>
     /// Whether the flag was written with `=` (an empty value still has one).
     public var hasValue: Bool
     /// Where the value bytes came from: nearly every value was written as
@@ -17,7 +21,7 @@ public struct DockerfileFlag: Sendable, Hashable {
     private var firstSourceOffset: Int
     private var scatteredOffsets: [Int]
 
-    public init(name: String, valueBytes: [UInt8]?, span: SourceSpan, valueSourceOffsets: [Int]) {
+    public init(name: String, valueBytes: ArraySlice<UInt8>?, span: SourceSpan, valueSourceOffsets: [Int]) {
         self.name = name
         self.hasValue = valueBytes != nil
         self.valueBytes = valueBytes ?? []
@@ -30,7 +34,7 @@ public struct DockerfileFlag: Sendable, Hashable {
 
     /// A flag whose value bytes are the file bytes from `valueSourceStart`
     /// on, one to one.
-    init(name: String, valueBytes: [UInt8], span: SourceSpan, valueSourceStart: Int) {
+    init(name: String, valueBytes: ArraySlice<UInt8>, span: SourceSpan, valueSourceStart: Int) {
         self.name = name
         self.hasValue = true
         self.valueBytes = valueBytes

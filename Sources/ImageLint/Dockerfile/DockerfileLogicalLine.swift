@@ -36,32 +36,12 @@ public struct DockerfileLogicalLine: Sendable {
         self.segments = []
     }
 
-    /// A line joined from several pieces of the file, in order.
-    init(file: [UInt8], pieces: [(start: Int, end: Int)]) {
-        var total = 0
-        var segments: [Segment] = []
-        segments.reserveCapacity(pieces.count)
-        for piece in pieces where piece.end > piece.start {
-            segments.append(Segment(logicalStart: total, sourceStart: piece.start, count: piece.end - piece.start))
-            total += piece.end - piece.start
-        }
-        // One allocation and one block copy per piece: continued lines are
-        // common (long `RUN`s), and appending slices grew the copy piecewise.
-        self.bytes = file.withUnsafeBufferPointer { source in
-            [UInt8](unsafeUninitializedCapacity: total) { joined, initialized in
-                for segment in segments {
-                    let from = UnsafeBufferPointer(rebasing: source[segment.sourceStart..<(segment.sourceStart + segment.count)])
-                    _ = UnsafeMutableBufferPointer(rebasing: joined[segment.logicalStart..<(segment.logicalStart + segment.count)]).initialize(from: from)
-                }
-                initialized = total
-            }
-        }
+    /// A line joined from pieces of the file (``DockerfileLineJoiner``):
+    /// the first `count` bytes of `bytes`.
+    init(joined bytes: [UInt8], count: Int, segments: [Segment]) {
+        self.bytes = bytes
         self.start = 0
-        self.end = total
-        // A line with no content still needs to point somewhere.
-        if segments.isEmpty, let first = pieces.first {
-            segments.append(Segment(logicalStart: 0, sourceStart: first.start, count: 0))
-        }
+        self.end = count
         self.segments = segments
     }
 

@@ -11,7 +11,7 @@ public enum DockerfileReader {
         // About one instruction in three lines in real files; growing the
         // array from empty cost several reallocations per file.
         instructions.reserveCapacity(file.lines.lineCount / 3 + 4)
-        let scan = scan(file) { instruction, _ in instructions.append(instruction) }
+        let scan = scan(file, reusingBuffers: false) { instruction, _ in instructions.append(instruction) }
         return Dockerfile(
             escape: scan.escape,
             directives: scan.directives,
@@ -32,9 +32,12 @@ public enum DockerfileReader {
     /// soon as it is read, with the escape character in effect (final by
     /// then: directives only come before the first instruction). A caller
     /// that needs each instruction once keeps no array of them and copies
-    /// none: the extractor reads this way.
-    static func scan(_ file: SourceFile, _ visit: (consuming DockerfileInstruction, UInt8) -> Void) -> Scan {
-        var state = ReaderState(file: file)
+    /// none: the extractor reads this way, and passes `reusingBuffers` to
+    /// say it frees each instruction before the next, so the joined text
+    /// of continued lines and the flags are written into the same storage
+    /// each time.
+    static func scan(_ file: SourceFile, reusingBuffers: Bool, _ visit: (consuming DockerfileInstruction, UInt8) -> Void) -> Scan {
+        var state = ReaderState(file: file, reusingBuffers: reusingBuffers)
         state.run(visit)
         return Scan(escape: state.escape, directives: state.directives, diagnostics: state.diagnostics)
     }
@@ -73,10 +76,15 @@ private struct ReaderState {
     var directivesOpen = true
     var diagnostics: [Diagnostic] = []
     var position = 0
+    var joiner: DockerfileLineJoiner
+    /// Where the command splitter puts an instruction's flags; see
+    /// ``DockerfileLineJoiner`` for when it is reused.
+    var flagBuffer: [DockerfileFlag] = []
 
-    init(file: SourceFile) {
+    init(file: SourceFile, reusingBuffers: Bool) {
         self.file = file
         self.bytes = file.bytes
+        self.joiner = DockerfileLineJoiner(reusesBuffers: reusingBuffers)
     }
 
     mutating func run(_ visit: (consuming DockerfileInstruction, UInt8) -> Void) {
@@ -110,7 +118,7 @@ private struct ReaderState {
             }
             let logical = pieces.count == 1
                 ? DockerfileLogicalLine(file: bytes, start: start, end: pieces[0].end)
-                : DockerfileLogicalLine(file: bytes, pieces: pieces)
+                : joiner.join(bytes, pieces)
             pieces.removeAll(keepingCapacity: true)
             instructionCount += 1
             emit(logical, visit)
@@ -123,6 +131,17 @@ private struct ReaderState {
     /// Parses the instruction on `line` and hands it over.
     mutating func emit(_ line: DockerfileLogicalLine, _ visit: (consuming DockerfileInstruction, UInt8) -> Void) {
         visit(parseInstruction(line, from: line.start, to: line.end, allowTrigger: true), escape)
+        // Flag values are slices of the line: emptied now, the buffer no
+        // longer holds the joined text the next continued line reuses.
+        clearFlagBuffer()
+    }
+
+    mutating func clearFlagBuffer() {
+        if !joiner.reusesBuffers {
+            flagBuffer = []
+        } else if !flagBuffer.isEmpty {
+            flagBuffer.removeAll(keepingCapacity: true)
+        }
     }
 
     /// BuildKit's line-continuation pattern ``([^E])E[ \t]*$|^E[ \t]*$``:
@@ -178,7 +197,10 @@ private struct ReaderState {
     /// instruction built once at the end: building it early and filling it
     /// in made the compiler copy the whole instruction on the way out.
     mutating func parseInstruction(_ line: DockerfileLogicalLine, from start: Int, to end: Int, allowTrigger: Bool) -> DockerfileInstruction {
-        let split = DockerfileCommandSplitter.split(line, from: start, to: end)
+        clearFlagBuffer()
+        let split = DockerfileCommandSplitter.split(line, from: start, to: end, flags: &flagBuffer)
+        // Taken before a trigger is parsed into the same buffer.
+        let flags = flagBuffer
         let kind = DockerfileInstructionKind.of(line.bytes, split.keywordStart, split.keywordEnd)
         let keyword = DockerfileInstructionKind.keyword(kind, line.bytes, split.keywordStart, split.keywordEnd)
         let span = line.sourceSpan(split.keywordStart, max(split.keywordEnd, split.argumentsEnd))
@@ -214,7 +236,7 @@ private struct ReaderState {
             keywordSpan: line.sourceSpan(split.keywordStart, split.keywordEnd),
             span: span,
             line: line,
-            flags: split.flags,
+            flags: flags,
             argumentsStart: split.argumentsStart,
             argumentsEnd: split.argumentsEnd,
             isJSON: isJSON,

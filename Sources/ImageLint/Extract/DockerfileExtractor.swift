@@ -13,7 +13,7 @@ public enum DockerfileExtractor {
     /// instructions is built and none is copied.
     public static func extract(_ file: SourceFile, options: ExtractionOptions = ExtractionOptions()) -> Extraction {
         var state = DockerfileExtraction(file: file, frontend: DockerfileFrontendDetector.detect(file), options: options)
-        let scan = DockerfileReader.scan(file) { instruction, escape in
+        let scan = DockerfileReader.scan(file, reusingBuffers: true) { instruction, escape in
             state.escape = escape
             state.read(instruction)
         }
@@ -57,8 +57,8 @@ private struct DockerfileExtraction {
     var firstKeywordSpan: SourceSpan?
     /// Source occurrences (at their index in ``occurrences``) that named no
     /// stage defined before them, and are dropped if their value names a
-    /// later one; with the value's bytes.
-    var pendingSources: [(occurrence: Int, value: String, bytes: [UInt8])] = []
+    /// later one.
+    var pendingSources: [(occurrence: Int, value: String)] = []
     /// `--from=N` indices that are wrong if there are at most N stages,
     /// with where their diagnostic goes in ``diagnostics``.
     var pendingStageIndices: [(diagnostic: Int, index: Int, value: String, span: SourceSpan)] = []
@@ -103,7 +103,7 @@ private struct DockerfileExtraction {
                 at: pending.diagnostic
             )
         }
-        let dropped = pendingSources.filter { namesStage($0.value, $0.bytes) }.map(\.occurrence)
+        let dropped = pendingSources.filter { namesStage($0.value) }.map(\.occurrence)
         if !dropped.isEmpty {
             let droppedSet = Set(dropped)
             occurrences = occurrences.enumerated().filter { !droppedSet.contains($0.offset) }.map(\.element)
@@ -397,7 +397,7 @@ private struct DockerfileExtraction {
             return
         }
         let platform = instruction.flags.first { $0.name == "platform" }?.value
-        addSource(value, flag.valueBytes, span: span, instruction: instruction, platform: platform, onbuild: onbuild)
+        addSource(value, span: span, instruction: instruction, platform: platform, onbuild: onbuild)
     }
 
     mutating func readMounts(_ instruction: borrowing DockerfileInstruction, onbuild: Bool) {
@@ -408,7 +408,7 @@ private struct DockerfileExtraction {
             }
             let mount: DockerfileMount
             do {
-                mount = try DockerfileMount(flag.valueBytes)
+                mount = try DockerfileMount(Array(flag.valueBytes))
             } catch {
                 report(.mountSyntax, error.message, flag.valueSpan ?? flag.span)
                 continue
@@ -420,16 +420,15 @@ private struct DockerfileExtraction {
                 continue
             }
             guard mount.usesFrom else { continue }
-            addSource(String(decoding: from.bytes, as: UTF8.self), from.bytes, span: span, instruction: instruction, platform: nil, onbuild: onbuild)
+            addSource(String(decoding: from.bytes, as: UTF8.self), span: span, instruction: instruction, platform: nil, onbuild: onbuild)
         }
     }
 
     /// A `--from` or mount source: a stage (any case), `scratch`, or an image.
-    /// `bytes` are `value`'s UTF-8.
-    mutating func addSource(_ value: String, _ bytes: [UInt8], span: SourceSpan, instruction: borrowing DockerfileInstruction, platform: String?, onbuild: Bool) {
+    mutating func addSource(_ value: String, span: SourceSpan, instruction: borrowing DockerfileInstruction, platform: String?, onbuild: Bool) {
         // A stage defined so far settles it now; a later one in `finish()`.
-        if value == "scratch" || namesStage(value, bytes) { return }
-        pendingSources.append((occurrences.count, value, bytes))
+        if value == "scratch" || namesStage(value) { return }
+        pendingSources.append((occurrences.count, value))
         occurrences.append(ImageOccurrence(
             source: .dockerfile,
             role: .buildSource,
@@ -443,7 +442,8 @@ private struct DockerfileExtraction {
     /// Whether `value` is a stage's name in any case. Stage names are stored
     /// lowercased; ASCII is compared byte by byte, anything else lowercased
     /// as a String the way BuildKit does.
-    func namesStage(_ value: String, _ bytes: [UInt8]) -> Bool {
+    func namesStage(_ value: String) -> Bool {
+        let bytes = value.utf8
         guard !bytes.contains(where: { $0 >= 0x80 }) else {
             let lowered = value.lowercased()
             return stages.contains { $0.name == lowered }
