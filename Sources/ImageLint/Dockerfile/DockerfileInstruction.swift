@@ -6,16 +6,18 @@
 /// ``argumentsEnd`` in ``line``) because each instruction splits them its
 /// own way (`FROM` on blanks, `ARG` on blanks outside quotes, exec form as
 /// JSON); ``line`` maps any of them back to file bytes.
+///
+/// The keyword and the spans are worked out when asked: the extractor asks
+/// for them only for the few instructions it reports on or takes an image
+/// from, and building them for every instruction was a measurable part of
+/// reading.
 public struct DockerfileInstruction: Sendable {
     public var kind: DockerfileInstructionKind
-    /// The keyword as written (`FROM`, `from`, `Copy`).
-    public var keyword: String
-    public var keywordSpan: SourceSpan
-    /// From the keyword to the end of the instruction's last line (heredoc
-    /// bodies not included).
-    public var span: SourceSpan
     /// The joined text of the instruction with its source map.
     public var line: DockerfileLogicalLine
+    /// The keyword in ``line`` offsets.
+    public var keywordStart: Int
+    public var keywordEnd: Int
     public var flags: [DockerfileFlag]
     /// The arguments after the flags, blanks trimmed, in ``line`` offsets.
     public var argumentsStart: Int
@@ -29,10 +31,9 @@ public struct DockerfileInstruction: Sendable {
 
     public init(
         kind: DockerfileInstructionKind,
-        keyword: String,
-        keywordSpan: SourceSpan,
-        span: SourceSpan,
         line: DockerfileLogicalLine,
+        keywordStart: Int,
+        keywordEnd: Int,
         flags: [DockerfileFlag],
         argumentsStart: Int,
         argumentsEnd: Int,
@@ -41,10 +42,9 @@ public struct DockerfileInstruction: Sendable {
         trigger: DockerfileInstruction? = nil
     ) {
         self.kind = kind
-        self.keyword = keyword
-        self.keywordSpan = keywordSpan
-        self.span = span
         self.line = line
+        self.keywordStart = keywordStart
+        self.keywordEnd = keywordEnd
         self.flags = flags
         self.argumentsStart = argumentsStart
         self.argumentsEnd = argumentsEnd
@@ -52,6 +52,24 @@ public struct DockerfileInstruction: Sendable {
         self.heredocs = heredocs
         self.triggerStorage = trigger.map { [$0] } ?? []
     }
+
+    /// The keyword as written (`FROM`, `from`, `Copy`).
+    public var keyword: String {
+        // `DockerfileInstructionKind.of` matched the letters ignoring
+        // case; with bit 0x20 clear everywhere they are the capitals, the
+        // kind's constant (nothing to decode).
+        if kind != .unknown, line.start <= keywordStart, keywordStart <= keywordEnd, keywordEnd <= line.end,
+           !line.bytes[keywordStart..<keywordEnd].contains(where: { $0 & 0x20 != 0 }) {
+            return kind.capitalKeyword
+        }
+        return line.text(keywordStart, keywordEnd)
+    }
+
+    public var keywordSpan: SourceSpan { line.sourceSpan(keywordStart, keywordEnd) }
+
+    /// From the keyword to the end of the instruction's last line (heredoc
+    /// bodies not included).
+    public var span: SourceSpan { line.sourceSpan(keywordStart, max(keywordEnd, argumentsEnd)) }
 
     /// For `ONBUILD`, the trigger instruction.
     public var trigger: DockerfileInstruction? {

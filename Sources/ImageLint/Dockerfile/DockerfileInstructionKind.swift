@@ -49,18 +49,6 @@ public enum DockerfileInstructionKind: String, Sendable, Hashable, CaseIterable 
         }
     }
 
-    /// The keyword as written in `bytes[start..<end]`. A keyword written
-    /// in capitals (nearly all) is the constant for its kind, so no String
-    /// is decoded for every instruction.
-    static func keyword(_ kind: DockerfileInstructionKind, _ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
-        // `of` matched the letters ignoring case; with bit 0x20 clear
-        // everywhere they are the capitals.
-        if kind != .unknown, !bytes[start..<end].contains(where: { $0 & 0x20 != 0 }) {
-            return kind.capitalKeyword
-        }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
-    }
-
     /// The keyword in capitals (`FROM`); empty for ``unknown``.
     public var capitalKeyword: String {
         switch self {

@@ -202,8 +202,6 @@ private struct ReaderState {
         // Taken before a trigger is parsed into the same buffer.
         let flags = flagBuffer
         let kind = DockerfileInstructionKind.of(line.bytes, split.keywordStart, split.keywordEnd)
-        let keyword = DockerfileInstructionKind.keyword(kind, line.bytes, split.keywordStart, split.keywordEnd)
-        let span = line.sourceSpan(split.keywordStart, max(split.keywordEnd, split.argumentsEnd))
         var isJSON = false
         if kind.acceptsJSONForm, split.argumentsStart < split.argumentsEnd, line.bytes[split.argumentsStart] == UInt8(ascii: "[") {
             switch DockerfileJSONForm.classify(line.bytes, from: split.argumentsStart, to: split.argumentsEnd) {
@@ -227,15 +225,14 @@ private struct ReaderState {
                 ? trigger.map { $0.kind.acceptsHeredocs && !$0.isJSON } ?? false
                 : kind.acceptsHeredocs && !isJSON
             if needsHeredocs, containsHeredocOperator(line) {
-                heredocs = readHeredocs(line, fallbackSpan: span)
+                heredocs = readHeredocs(line, fallbackSpan: line.sourceSpan(split.keywordStart, max(split.keywordEnd, split.argumentsEnd)))
             }
         }
         return DockerfileInstruction(
             kind: kind,
-            keyword: keyword,
-            keywordSpan: line.sourceSpan(split.keywordStart, split.keywordEnd),
-            span: span,
             line: line,
+            keywordStart: split.keywordStart,
+            keywordEnd: split.keywordEnd,
             flags: flags,
             argumentsStart: split.argumentsStart,
             argumentsEnd: split.argumentsEnd,
