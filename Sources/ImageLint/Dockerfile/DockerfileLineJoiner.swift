@@ -32,17 +32,22 @@ struct DockerfileLineJoiner {
             segments.append(DockerfileLogicalLine.Segment(logicalStart: total, sourceStart: piece.start, count: piece.end - piece.start))
             total += piece.end - piece.start
         }
-        // The line is the first `total` bytes: a reused buffer keeps its
-        // length and is overwritten, one block copy per piece.
-        if bytes.count < total {
-            bytes.append(contentsOf: repeatElement(0, count: max(total - bytes.count, reusesBuffers ? 1024 : 0)))
-        }
-        bytes.withUnsafeMutableBufferPointer { joined in
-            file.withUnsafeBufferPointer { source in
-                for segment in segments {
-                    let from = UnsafeBufferPointer(rebasing: source[segment.sourceStart..<(segment.sourceStart + segment.count)])
-                    _ = UnsafeMutableBufferPointer(rebasing: joined[segment.logicalStart..<(segment.logicalStart + segment.count)]).update(fromContentsOf: from)
+        if reusesBuffers {
+            // The line is the first `total` bytes of the buffer, which
+            // keeps its length and is overwritten.
+            if bytes.count < total {
+                let size = max(total, 2 * bytes.count, 1024)
+                bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+                    buffer.initialize(repeating: 0)
+                    initialized = size
                 }
+            }
+            let segments = segments
+            bytes.withUnsafeMutableBufferPointer { Self.copy(segments, of: file, into: $0) }
+        } else {
+            bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
+                Self.copy(segments, of: file, into: buffer)
+                initialized = total
             }
         }
         // A line with no content still needs to point somewhere.
@@ -50,5 +55,17 @@ struct DockerfileLineJoiner {
             segments.append(DockerfileLogicalLine.Segment(logicalStart: 0, sourceStart: first.start, count: 0))
         }
         return DockerfileLogicalLine(joined: bytes, count: total, segments: segments)
+    }
+
+    /// Copies each segment's file bytes to its place in `joined`, one block
+    /// copy per piece (bytes are a trivial type: a reused buffer may be
+    /// initialized again).
+    private static func copy(_ segments: [DockerfileLogicalLine.Segment], of file: [UInt8], into joined: UnsafeMutableBufferPointer<UInt8>) {
+        file.withUnsafeBufferPointer { source in
+            for segment in segments {
+                let from = UnsafeBufferPointer(rebasing: source[segment.sourceStart..<(segment.sourceStart + segment.count)])
+                _ = UnsafeMutableBufferPointer(rebasing: joined[segment.logicalStart..<(segment.logicalStart + segment.count)]).initialize(fromContentsOf: from)
+            }
+        }
     }
 }

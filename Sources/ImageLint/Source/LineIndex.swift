@@ -86,17 +86,49 @@ public struct LineIndex: Sendable {
 
     /// The position of `offset`, with every kind of column.
     public func position(of offset: Int) -> SourcePosition {
+        counted(to: offset).position
+    }
+
+    /// The positions of both ends of `span`. An end on the start's line
+    /// (nearly every span a reader makes) continues the start's column
+    /// count rather than searching for its line and counting it again.
+    public func positions(of span: SourceSpan) -> (start: SourcePosition, end: SourcePosition) {
+        let (start, plain) = counted(to: span.start)
+        let end = min(max(span.end, 0), bytes.count)
+        let lineIndex = start.line - 1
+        // Counting resumes only where the start is surely at a character
+        // boundary: after nothing but ASCII on its line, and not inside
+        // the BOM (line 1 counts from a different place for such offsets).
+        guard plain, end >= start.offset, end <= lineEnds[lineIndex], lineIndex > 0 || start.offset >= bomLength else {
+            return (start, position(of: end))
+        }
+        let begin = lineIndex == 0 ? bomLength : lineStarts[lineIndex]
+        return (start, count(to: end, line: lineIndex, begin: begin, from: start.offset, scalars: start.column - 1, units: start.utf16Column - 1).position)
+    }
+
+    /// The position of `offset`, and whether its line holds only ASCII
+    /// before it.
+    private func counted(to offset: Int) -> (position: SourcePosition, plain: Bool) {
         let offset = min(max(offset, 0), bytes.count)
         let lineIndex = lineNumberIndex(of: offset)
-        var cursor = lineStarts[lineIndex]
-        if lineIndex == 0 { cursor = min(bomLength, offset) }
-        let start = cursor
+        let begin = lineIndex == 0 ? min(bomLength, offset) : lineStarts[lineIndex]
+        return count(to: offset, line: lineIndex, begin: begin, from: begin, scalars: 0, units: 0)
+    }
+
+    /// The position of `offset` on line `lineIndex`, whose columns count
+    /// from `begin`, given `scalars` and `units` counted up to `cursor`;
+    /// with whether every byte from `cursor` to `offset` is ASCII.
+    private func count(to offset: Int, line lineIndex: Int, begin: Int, from cursor: Int, scalars: Int, units: Int) -> (position: SourcePosition, plain: Bool) {
+        var cursor = cursor
+        var scalars = scalars
+        var units = units
         let stop = min(offset, lineEnds[lineIndex])
         // ASCII counts one column per byte in every unit; only the rest of
         // the line after the first other byte is decoded.
         let ascii = bytes.withUnsafeBufferPointer { ByteSearch.firstNonASCII(in: $0, from: cursor, to: stop) }
-        var scalars = max(ascii - cursor, 0)
-        var units = scalars
+        let plain = ascii >= stop
+        scalars += max(ascii - cursor, 0)
+        units += max(ascii - cursor, 0)
         cursor = max(ascii, cursor)
         while cursor < stop {
             let length = LineIndex.scalarLength(bytes, at: cursor, limit: stop)
@@ -105,16 +137,17 @@ public struct LineIndex: Sendable {
             cursor += length
         }
         // An offset inside the line terminator counts the terminator's bytes.
-        let extra = offset - max(stop, start)
+        let extra = offset - max(stop, begin)
         scalars += max(0, extra)
         units += max(0, extra)
-        return SourcePosition(
+        let position = SourcePosition(
             offset: offset,
             line: lineIndex + 1,
             column: scalars + 1,
             utf16Column: units + 1,
             byteColumn: offset - lineStarts[lineIndex] + 1
         )
+        return (position, plain)
     }
 
     /// The byte offset of a 1-based line and scalar column, clamped to the

@@ -27,7 +27,8 @@ public struct SourceFile: Sendable {
 
     /// The full location of `span` in this file.
     public func location(_ span: SourceSpan) -> SourceLocation {
-        SourceLocation(path: path, span: span, start: lines.position(of: span.start), end: lines.position(of: span.end))
+        let (start, end) = lines.positions(of: span)
+        return SourceLocation(path: path, span: span, start: start, end: end)
     }
 
     /// The text of the 1-based line `line` without its terminator (and

@@ -53,6 +53,27 @@ struct LineIndexTests {
         #expect(file.lineText(3) == "")
     }
 
+    /// `positions(of:)` continues the start's count for an end on the same
+    /// line; it must give what two separate look-ups give, for every span
+    /// of files with a BOM, every line terminator, multi-byte and invalid
+    /// UTF-8, and offsets inside terminators.
+    @Test(arguments: [
+        [0xEF, 0xBB, 0xBF] + Array("FROM é\r\nRUN 😀 x\rCOPY a\n\nb".utf8),
+        Array("FROM a\nRUN b\r\n".utf8),
+        [0xEF, 0xBB] + Array("x\u{2028}y\n".utf8) + [0xFF, 0xC3, 0x0A, 0xE2, 0x82],
+        Array("".utf8),
+    ])
+    func spanPositionsMatchSeparateLookUps(bytes: [UInt8]) {
+        let index = LineIndex(bytes)
+        for start in 0...bytes.count {
+            for end in start...bytes.count {
+                let both = index.positions(of: SourceSpan(start: start, end: end))
+                #expect(both.start == index.position(of: start), "start of \(start)..<\(end)")
+                #expect(both.end == index.position(of: end), "end of \(start)..<\(end)")
+            }
+        }
+    }
+
     @Test func arbitraryBytesNeverTrap() {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<500 {
@@ -62,6 +83,23 @@ struct LineIndexTests {
                 let position = index.position(of: offset)
                 #expect(position.line >= 1 && position.line <= index.lineCount)
                 #expect(position.column >= 1)
+            }
+        }
+    }
+
+    @Test func spanPositionsMatchOnRandomBytes() {
+        var generator = SystemRandomNumberGenerator()
+        // Bytes drawn mostly from terminators, ASCII and UTF-8 lead and
+        // continuation bytes, so spans often start inside a character.
+        let alphabet: [UInt8] = [0x0A, 0x0D, 0x20, 0x61, 0x62, 0xEF, 0xBB, 0xBF, 0xC3, 0xA9, 0xF0, 0x9F, 0x98, 0x80, 0xE2, 0xFF]
+        for _ in 0..<100 {
+            let bytes = (0..<Int.random(in: 0..<24, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? 0 }
+            let index = LineIndex(bytes)
+            for start in 0...bytes.count {
+                for end in start...bytes.count {
+                    let both = index.positions(of: SourceSpan(start: start, end: end))
+                    #expect(both.start == index.position(of: start) && both.end == index.position(of: end), "\(bytes) \(start)..<\(end)")
+                }
             }
         }
     }
