@@ -191,35 +191,34 @@ private struct DockerfileExtraction {
     }
 
     func context(for instruction: borrowing DockerfileInstruction, platform: String?, onbuild: Bool) -> OccurrenceContext {
-        var context = OccurrenceContext()
-        context.instruction = instruction.keyword
-        if stageIndex >= 0, stageIndex < stages.count {
-            context.stage = stages[stageIndex].name
-            context.stageIndex = stageIndex
+        let inStage = stageIndex >= 0 && stageIndex < stages.count
+        return OccurrenceContext(
+            instruction: instruction.keyword,
+            stage: inStage ? stages[stageIndex].name : nil,
+            stageIndex: inStage ? stageIndex : nil,
             // Settled in `finish()`, when the number of stages is known.
-            context.isFinalStage = false
-        }
-        context.platform = platform
-        if onbuild { context.onbuild = true }
-        return context
+            isFinalStage: inStage ? false : nil,
+            platform: platform,
+            onbuild: onbuild ? true : nil
+        )
     }
 
     // MARK: FROM
 
     mutating func readFrom(_ instruction: borrowing DockerfileInstruction, _ arguments: FromArguments) {
-        let line = instruction.line
-        var platform: DockerfileFlag?
-        for flag in instruction.flags {
+        // An index rather than a copy of the flag: most FROMs have none.
+        var platformIndex: Int?
+        for (index, flag) in instruction.flags.enumerated() {
             guard flag.name == "platform" else {
                 report(.unknownFlag, "unknown flag: \(flag.name)", flag.span)
                 continue
             }
             if !flag.hasValue {
                 report(.flagSyntax, "missing a value on flag: platform", flag.span)
-            } else if platform != nil {
+            } else if platformIndex != nil {
                 report(.flagSyntax, "duplicate flag specified: platform", flag.span)
             } else {
-                platform = flag
+                platformIndex = index
             }
         }
         guard let imageWord = arguments.image else {
@@ -229,20 +228,25 @@ private struct DockerfileExtraction {
         if arguments.wordCount != 1, arguments.stageName == nil {
             report(.fromArguments, "FROM requires either one or three arguments", instruction.argumentsSpan)
         }
-        if let name = arguments.stageName, !Self.isValidStageName(line.bytes[name]) {
-            let written = line.text(name.lowerBound, name.upperBound)
-            report(.invalidStageName, "invalid name for build stage: \"\(written)\", name can't start with a number or contain symbols", line.sourceSpan(name.lowerBound, name.upperBound))
+        if let name = arguments.stageName, !Self.isValidStageName(instruction.line.bytes[name]) {
+            let written = instruction.line.text(name.lowerBound, name.upperBound)
+            report(.invalidStageName, "invalid name for build stage: \"\(written)\", name can't start with a number or contain symbols", instruction.line.sourceSpan(name.lowerBound, name.upperBound))
         }
 
-        guard let expansion = expand(line, imageWord) else { return }
+        guard let expansion = expand(instruction.line, imageWord) else { return }
         if let resolved = expansion.resolved {
             if resolved == "scratch" { return }
             let earlier = stages[..<min(stageIndex, stages.count)]
             if earlier.contains(where: { $0.name == resolved }) { return }
         }
         var related = expansion.related
-        if let platform, let span = platform.valueSpan {
-            related.append(RelatedLocation(location: file.location(span), message: "platform"))
+        var platform: String?
+        if let platformIndex {
+            let flag = instruction.flags[platformIndex]
+            platform = flag.value
+            if let span = flag.valueSpan {
+                related.append(RelatedLocation(location: file.location(span), message: "platform"))
+            }
         }
         occurrences.append(ImageOccurrence(
             source: .dockerfile,
@@ -253,7 +257,7 @@ private struct DockerfileExtraction {
             unresolved: expansion.unresolved,
             variables: expansion.variables,
             related: related,
-            context: context(for: instruction, platform: platform?.value, onbuild: false)
+            context: context(for: instruction, platform: platform, onbuild: false)
         ))
     }
 
