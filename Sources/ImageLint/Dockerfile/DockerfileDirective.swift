@@ -67,17 +67,21 @@ struct DirectiveLineMatch {
         (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
     }
 
-    /// The known directive this key names (compared case-insensitively).
+    /// The known directive this key names (compared case-insensitively):
+    /// the key lowercased and packed little-endian into an integer, as
+    /// instruction keywords are matched, with no array per line.
     func name(in bytes: [UInt8]) -> DockerfileDirective.Name? {
         let count = keyEnd - keyStart
         guard count == 6 || count == 5 else { return nil }
-        var lowered: [UInt8] = []
-        lowered.reserveCapacity(count)
-        for b in bytes[keyStart..<keyEnd] { lowered.append(b | 0x20) }
-        switch lowered {
-        case Array("syntax".utf8): return .syntax
-        case Array("escape".utf8): return .escape
-        case Array("check".utf8): return .check
+        var packed: UInt64 = 0
+        for (shift, b) in zip(stride(from: 0, to: 48, by: 8), bytes[keyStart..<keyEnd]) {
+            // Only letters and digits reach here; digits never match.
+            packed |= UInt64(b | 0x20) << UInt64(shift)
+        }
+        switch packed {
+        case 0x78_61_74_6e_79_73: return .syntax
+        case 0x65_70_61_63_73_65: return .escape
+        case 0x6b_63_65_68_63: return .check
         default: return nil
         }
     }

@@ -10,7 +10,8 @@ enum DockerfileFrontendDetector {
         if hasShebang {
             position = PhysicalLine.at(bytes, position).next
         }
-        var seen: Set<DockerfileDirective.Name> = []
+        // One bit per directive name: three names, no set to allocate.
+        var seen: UInt8 = 0
         var syntax: DockerfileDirective?
         while position < bytes.count {
             let line = PhysicalLine.at(bytes, position)
@@ -19,7 +20,13 @@ enum DockerfileFrontendDetector {
             var end = line.terminator
             if end > line.start, bytes[end - 1] == 0x0D { end -= 1 }
             guard let match = DirectiveLineMatch.match(bytes, start: line.start, end: end), let name = match.name(in: bytes) else { break }
-            guard seen.insert(name).inserted else { return nil }
+            let bit: UInt8 = switch name {
+            case .syntax: 1
+            case .escape: 2
+            case .check: 4
+            }
+            guard seen & bit == 0 else { return nil }
+            seen |= bit
             if name == .syntax {
                 syntax = DockerfileDirective(
                     name: .syntax,
