@@ -401,7 +401,10 @@ private struct DockerfileExtraction {
     }
 
     mutating func readMounts(_ instruction: borrowing DockerfileInstruction, onbuild: Bool) {
-        for flag in instruction.flags where flag.name == "mount" {
+        // By index: copying every flag out of the array (to test its name)
+        // cost more than reading the mounts.
+        for index in instruction.flags.indices where instruction.flags[index].name == "mount" {
+            let flag = instruction.flags[index]
             guard flag.hasValue else {
                 report(.flagSyntax, "missing a value on flag: mount", flag.span)
                 continue
@@ -414,7 +417,7 @@ private struct DockerfileExtraction {
                 continue
             }
             guard let from = mount.from, !from.bytes.isEmpty else { continue }
-            let span = flag.valueSpan((from.indices.first ?? 0)..<((from.indices.last ?? 0) + 1))
+            let span = flag.valueSpan(from.range)
             if let dollar = from.bytes.firstIndex(of: UInt8(ascii: "$")), dollar != from.bytes.count - 1 {
                 report(.fromVariable, "'from' doesn't support variable expansion, define alias stage instead", span)
                 continue
