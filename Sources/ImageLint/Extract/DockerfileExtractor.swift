@@ -495,11 +495,11 @@ private struct DockerfileExtraction {
         let line = instruction.line
         var keyword: String { instruction.kind.capitalKeyword }
         var words = DockerfileWords.QuoteAwareIterator(line, from: instruction.argumentsStart, to: instruction.argumentsEnd, escape: escape)
-        guard let first = words.next() else {
+        guard let first = words.nextWord() else {
             report(.missingArguments, "\(keyword) requires at least one argument", instruction.span)
             return
         }
-        if !line.bytes[first].contains(UInt8(ascii: "=")) {
+        if !first.hasEquals {
             // The old form needs a name and a value separated by blanks.
             var i = instruction.argumentsStart
             while i < instruction.argumentsEnd, !GoSpace.isSeparator(line.bytes[i]) { i += 1 }
@@ -509,9 +509,10 @@ private struct DockerfileExtraction {
             return
         }
         // The first word has a `=`; look for the first that has none.
-        while let word = words.next() {
-            guard !line.bytes[word].contains(UInt8(ascii: "=")) else { continue }
-            report(.envSyntax, "Syntax error - can't find = in \"\(line.text(word.lowerBound, word.upperBound))\". Must be of the form: name=value", line.sourceSpan(word.lowerBound, word.upperBound))
+        while let word = words.nextWord() {
+            guard !word.hasEquals else { continue }
+            let range = word.range
+            report(.envSyntax, "Syntax error - can't find = in \"\(line.text(range.lowerBound, range.upperBound))\". Must be of the form: name=value", line.sourceSpan(range.lowerBound, range.upperBound))
             return
         }
     }
