@@ -64,11 +64,15 @@ struct DockerfileMount {
                 start = i
                 while i < value.count {
                     let byte = value[i]
-                    if byte == comma { break }
-                    if byte == quote {
-                        throw SyntaxError(message: "failed to parse csv mounts: bare \" in non-quoted-field")
+                    // One compare passes letters, one mask test the rest
+                    // but `"`, `,` and `=`.
+                    if byte < 0x40, (0x2000_1004_0000_0000 as UInt64) >> UInt64(byte) & 1 != 0 {
+                        if byte == comma { break }
+                        if byte == quote {
+                            throw SyntaxError(message: "failed to parse csv mounts: bare \" in non-quoted-field")
+                        }
+                        if equals < 0 { equals = i }
                     }
-                    if byte == equalsSign, equals < 0 { equals = i }
                     i += 1
                 }
             }
@@ -95,6 +99,7 @@ struct DockerfileMount {
     ///
     /// A key or value compared with a word here is compared as written: a
     /// `""` pair leaves a quote in it either way, and no word has one.
+    @inline(__always)
     private mutating func apply(_ value: [UInt8], _ range: Range<Int>, isQuoted: Bool, equals: Int) -> SyntaxError? {
         guard equals >= 0 else {
             let field = value[range]
@@ -124,11 +129,18 @@ struct DockerfileMount {
     /// Whether `bytes` is `word` (lowercase ASCII letters) in any case. No
     /// other character lowercases to one of the letters of the words used
     /// here, so this agrees with comparing `lowercased()` strings.
+    @inline(__always)
     private static func equalsIgnoringCase(_ bytes: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
         guard bytes.count == word.utf8CodeUnitCount else { return false }
-        return word.withUTF8Buffer { letters in
-            zip(bytes, letters).allSatisfy { b, letter in b == letter || b == letter &- 0x20 }
+        // Setting 0x20 turns a capital letter into its small one and no
+        // other byte into a small letter.
+        let letters = word.utf8Start
+        var offset = 0
+        for byte in bytes {
+            guard byte | 0x20 == letters[offset] else { return false }
+            offset += 1
         }
+        return true
     }
 
     /// The text of part of a quoted field (`""` is one quote), with the

@@ -413,23 +413,23 @@ private struct DockerfileExtraction {
     }
 
     mutating func readMounts(_ instruction: borrowing DockerfileInstruction, onbuild: Bool) {
-        // By index: copying every flag out of the array (to test its name)
-        // cost more than reading the mounts.
-        for index in instruction.flags.indices where instruction.flags[index].name == "mount" {
-            let flag = instruction.flags[index]
-            guard flag.hasValue else {
-                report(.flagSyntax, "missing a value on flag: mount", flag.span)
+        // Through the array, by index: copying each flag out of it cost
+        // more than reading the mount.
+        let flags = instruction.flags
+        for index in flags.indices where flags[index].name == "mount" {
+            guard flags[index].hasValue else {
+                report(.flagSyntax, "missing a value on flag: mount", flags[index].span)
                 continue
             }
             let mount: DockerfileMount
             do {
-                mount = try DockerfileMount(flag.valueBytes)
+                mount = try DockerfileMount(flags[index].valueBytes)
             } catch {
-                report(.mountSyntax, error.message, flag.valueSpan ?? flag.span)
+                report(.mountSyntax, error.message, flags[index].valueSpan ?? flags[index].span)
                 continue
             }
             guard let from = mount.from, !from.bytes.isEmpty else { continue }
-            let span = flag.valueSpan(from.range)
+            let span = flags[index].valueSpan(from.range)
             if let dollar = from.bytes.firstIndex(of: UInt8(ascii: "$")), dollar != from.bytes.count - 1 {
                 report(.fromVariable, "'from' doesn't support variable expansion, define alias stage instead", span)
                 continue
