@@ -9,13 +9,36 @@
 ///    no ARG declares;
 /// 4. BuildKit's automatic platform args, resolved for linux/amd64.
 /// Anything else is unset: a text that needs its value is unresolved.
+///
+/// A Dockerfile declares a handful of meta args, and most FROM lines use
+/// none or one: they are kept in declaration order and found by a linear
+/// search (no hashing per declaration), with a dictionary index only for
+/// files that declare many. Where a default was written is kept as a span;
+/// its `SourceLocation` is built only for a default some FROM uses.
 struct DockerfileMetaArgs: ShellVariableSource {
     struct Entry {
         var lookup: ShellLookup
-        var origin: VariableUse.Origin
+        var origin: Origin
     }
 
-    private var entries: [String: Entry] = [:]
+    /// ``VariableUse/Origin``, with an ARG default's place as a span of
+    /// ``file``.
+    enum Origin {
+        case file(SourceSpan)
+        case commandLine
+        case policy
+        case builtin
+        case unset
+    }
+
+    /// The declared names, each once, with its latest entry.
+    private var declared: [(name: String, entry: Entry)] = []
+    /// Index into ``declared`` by name, kept once there are more than
+    /// ``linearLimit`` names (so many declarations stay linear in time).
+    private var index: [String: Int] = [:]
+    private static var linearLimit: Int { 16 }
+    /// The file the defaults' spans are in (set by the first default).
+    private var file: SourceFile?
     private let options: ExtractionOptions
 
     init(options: ExtractionOptions) {
@@ -23,16 +46,19 @@ struct DockerfileMetaArgs: ShellVariableSource {
     }
 
     func lookup(_ name: String) -> ShellLookup {
-        entry(name).lookup
+        if let position = position(of: name) { return declared[position].entry.lookup }
+        return fallback(name).lookup
     }
 
-    func entry(_ name: String) -> Entry {
-        if let declared = entries[name] { return declared }
-        return fallback(name)
+    private func position(of name: String) -> Int? {
+        guard declared.count > Self.linearLimit else {
+            return declared.firstIndex { $0.name == name }
+        }
+        return index[name]
     }
 
     private func fallback(_ name: String) -> Entry {
-        if let value = options.policyVariables[name] {
+        if !options.policyVariables.isEmpty, let value = options.policyVariables[name] {
             return Entry(lookup: .value(Array(value.utf8)), origin: .policy)
         }
         if let value = BuildKitPlatformArgs.defaultValue(name) {
@@ -41,25 +67,47 @@ struct DockerfileMetaArgs: ShellVariableSource {
         return Entry(lookup: .unset, origin: .unset)
     }
 
-    /// `ARG name` with no default.
-    mutating func declare(_ name: String) {
-        if let value = options.buildArgs[name] {
-            entries[name] = Entry(lookup: .value(Array(value.utf8)), origin: .commandLine)
-        } else {
-            entries[name] = fallback(name)
+    /// The `--build-arg` value for `name`, if one was given (most runs give
+    /// none: then no hashing).
+    private func buildArg(_ name: String) -> String? {
+        options.buildArgs.isEmpty ? nil : options.buildArgs[name]
+    }
+
+    private mutating func set(_ name: String, _ entry: Entry) {
+        if let position = position(of: name) {
+            declared[position].entry = entry
+            return
+        }
+        // Room for a typical file's meta args at once, not 1, 2, 4, 8.
+        if declared.capacity == 0 { declared.reserveCapacity(8) }
+        declared.append((name, entry))
+        if declared.count > Self.linearLimit {
+            if index.isEmpty {
+                for (position, element) in declared.enumerated() { index[element.name] = position }
+            } else {
+                index[name] = declared.count - 1
+            }
         }
     }
 
-    /// `ARG name=default`; `value` is nil when the default could not be
-    /// resolved.
-    mutating func declare(_ name: String, default value: [UInt8]?, at location: SourceLocation) {
-        if let given = options.buildArgs[name] {
-            entries[name] = Entry(lookup: .value(Array(given.utf8)), origin: .commandLine)
-        } else if let value {
-            entries[name] = Entry(lookup: .value(value), origin: .file(location))
+    /// `ARG name` with no default.
+    mutating func declare(_ name: String) {
+        if let value = buildArg(name) {
+            set(name, Entry(lookup: .value(Array(value.utf8)), origin: .commandLine))
         } else {
-            entries[name] = Entry(lookup: .unknown, origin: .file(location))
+            set(name, fallback(name))
         }
+    }
+
+    /// `ARG name=default` written at `span` of `file`; `value` is nil when
+    /// the default could not be resolved.
+    mutating func declare(_ name: String, default value: [UInt8]?, at span: SourceSpan, in file: SourceFile) {
+        if let given = buildArg(name) {
+            set(name, Entry(lookup: .value(Array(given.utf8)), origin: .commandLine))
+            return
+        }
+        if self.file == nil { self.file = file }
+        set(name, Entry(lookup: value.map { .value($0) } ?? .unknown, origin: .file(span)))
     }
 
     /// What the occurrence report says about a variable the text used.
@@ -67,14 +115,27 @@ struct DockerfileMetaArgs: ShellVariableSource {
         if let word = reference.usedDefault {
             return VariableUse(name: reference.name, value: String(decoding: word, as: UTF8.self), origin: .inlineDefault)
         }
-        let entry = entry(reference.name)
+        let entry = position(of: reference.name).map { declared[$0].entry } ?? fallback(reference.name)
         switch entry.lookup {
         case .value(let value):
-            return VariableUse(name: reference.name, value: String(decoding: value, as: UTF8.self), origin: entry.origin)
+            return VariableUse(name: reference.name, value: String(decoding: value, as: UTF8.self), origin: origin(entry.origin))
         case .unknown:
-            return VariableUse(name: reference.name, value: nil, origin: entry.origin)
+            return VariableUse(name: reference.name, value: nil, origin: origin(entry.origin))
         case .unset:
             return VariableUse(name: reference.name, value: nil, origin: .unset)
+        }
+    }
+
+    private func origin(_ origin: Origin) -> VariableUse.Origin {
+        switch origin {
+        case .file(let span):
+            // Every `.file` origin was declared with the file.
+            guard let file else { return .unset }
+            return .file(file.location(span))
+        case .commandLine: return .commandLine
+        case .policy: return .policy
+        case .builtin: return .builtin
+        case .unset: return .unset
         }
     }
 }

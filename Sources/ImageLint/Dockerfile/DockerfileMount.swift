@@ -3,13 +3,15 @@
 /// an unquoted field is an error), with keys compared case-insensitively.
 ///
 /// Only what image extraction needs is kept (whether the type takes a
-/// `from`, and the `from` value), and fields are read in place: most mounts
-/// are `type=cache,target=…` and need no copy at all.
+/// `from`, and the `from` value). The record is read in one pass, in
+/// place: nothing is allocated unless there is a `from` (most mounts are
+/// `type=cache,target=…`).
 struct DockerfileMount {
-    /// One field: its text and, for each byte, its index in the flag value.
-    struct Field {
+    /// The `from` value with its quotes undone, and the range of the flag
+    /// value from its first byte to its last (for its span).
+    struct Source {
         var bytes: [UInt8]
-        var indices: [Int]
+        var range: Range<Int>
     }
 
     struct SyntaxError: Error {
@@ -19,99 +21,31 @@ struct DockerfileMount {
     /// Whether `from` names a source for this mount type (bind, the
     /// default, and cache).
     var usesFrom = true
-    /// The `from` value and the indices of its bytes in the flag value.
-    var from: Field?
+    /// The `from` value; nil when the record has none.
+    var from: Source?
 
     init(_ value: [UInt8]) throws(SyntaxError) {
-        // A CSV error anywhere in the record wins over a bad field before
-        // it, as in BuildKit (which reads the whole record first).
-        var validation = FieldScanner(value)
-        while try validation.next() != nil {}
-        var scanner = FieldScanner(value)
-        while let field = try scanner.next() {
-            if field.isQuoted {
-                let unquoted = Self.unquoted(value, field.range)
-                try apply(unquoted.bytes[...]) { Array(unquoted.indices[$0]) }
-            } else {
-                try apply(value[field.range]) { Array($0) }
-            }
-        }
-    }
-
-    /// Reads one field, given as its text and a map from ranges of that
-    /// text's indices to indices of the flag value.
-    private mutating func apply(_ bytes: ArraySlice<UInt8>, indices: (Range<Int>) -> [Int]) throws(SyntaxError) {
-        guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")) else {
-            let key = String(decoding: bytes, as: UTF8.self).lowercased()
-            guard ["readonly", "ro", "readwrite", "rw", "required"].contains(key) else {
-                throw SyntaxError(message: "invalid field '\(String(decoding: bytes, as: UTF8.self))' must be a key=value pair")
-            }
-            return
-        }
-        let key = bytes[bytes.startIndex..<equals]
-        let valueRange = (equals + 1)..<bytes.endIndex
-        if Self.equalsIgnoringCase(key, "type") {
-            let type = bytes[valueRange]
-            usesFrom = Self.equalsIgnoringCase(type, "bind") || Self.equalsIgnoringCase(type, "cache")
-        } else if Self.equalsIgnoringCase(key, "from") {
-            from = Field(bytes: Array(bytes[valueRange]), indices: indices(valueRange))
-        }
-    }
-
-    /// Whether `bytes` is `word` (lowercase ASCII letters) in any case. No
-    /// other character lowercases to one of the letters of the words used
-    /// here, so this agrees with comparing `lowercased()` strings.
-    private static func equalsIgnoringCase(_ bytes: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
-        guard bytes.count == word.utf8CodeUnitCount else { return false }
-        return word.withUTF8Buffer { letters in
-            zip(bytes, letters).allSatisfy { b, letter in b == letter || b == letter &- 0x20 }
-        }
-    }
-
-    /// The text of a quoted field (`""` is one quote) and, for each of its
-    /// bytes, its index in the flag value.
-    private static func unquoted(_ value: [UInt8], _ range: Range<Int>) -> Field {
+        guard !value.isEmpty else { throw SyntaxError(message: "failed to parse csv mounts: EOF") }
         let quote = UInt8(ascii: "\"")
-        var field = Field(bytes: [], indices: [])
-        var i = range.lowerBound
-        while i < range.upperBound {
-            field.bytes.append(value[i])
-            field.indices.append(i)
-            i += value[i] == quote ? 2 : 1
-        }
-        return field
-    }
-
-    /// The fields of one CSV record, in order, as ranges of the value.
-    private struct FieldScanner {
-        /// A field's text: for a quoted field, the part between its quotes
-        /// (which may hold `""` pairs).
-        struct FieldRange {
-            var range: Range<Int>
-            var isQuoted: Bool
-        }
-
-        let value: [UInt8]
-        var position = 0
-        var done = false
-
-        init(_ value: [UInt8]) {
-            self.value = value
-        }
-
-        mutating func next() throws(SyntaxError) -> FieldRange? {
-            guard !value.isEmpty else { throw SyntaxError(message: "failed to parse csv mounts: EOF") }
-            guard !done else { return nil }
-            let quote = UInt8(ascii: "\"")
-            let comma = UInt8(ascii: ",")
-            var i = position
-            let field: FieldRange
-            if i < value.count, value[i] == quote {
+        let comma = UInt8(ascii: ",")
+        let equalsSign = UInt8(ascii: "=")
+        // BuildKit reads the whole record before it looks at a field, so a
+        // CSV error anywhere wins over a bad field before it: the first
+        // field error waits here until the record has been read to its end.
+        var fieldError: SyntaxError?
+        var i = 0
+        while true {
+            // One field from `i`; `equals` is the first `=` in it, if any.
+            var equals = -1
+            let start: Int
+            let isQuoted = value[i] == quote
+            if isQuoted {
                 i += 1
-                let start = i
+                start = i
                 var closed = false
                 while i < value.count {
-                    if value[i] == quote {
+                    let byte = value[i]
+                    if byte == quote {
                         if i + 1 < value.count, value[i + 1] == quote {
                             i += 2
                             continue
@@ -120,28 +54,108 @@ struct DockerfileMount {
                         i += 1
                         break
                     }
+                    if byte == equalsSign, equals < 0 { equals = i }
                     i += 1
                 }
                 guard closed, i == value.count || value[i] == comma else {
                     throw SyntaxError(message: "failed to parse csv mounts: extraneous or missing \" in quoted-field")
                 }
-                field = FieldRange(range: start..<(i - 1), isQuoted: true)
             } else {
-                let start = i
-                while i < value.count, value[i] != comma {
-                    if value[i] == quote {
-                        throw SyntaxError(message: "failed to parse csv mounts: bare \" in non-quoted-field")
+                start = i
+                while i < value.count {
+                    let byte = value[i]
+                    // One compare passes letters, one mask test the rest
+                    // but `"`, `,` and `=`.
+                    if byte < 0x40, (0x2000_1004_0000_0000 as UInt64) >> UInt64(byte) & 1 != 0 {
+                        if byte == comma { break }
+                        if byte == quote {
+                            throw SyntaxError(message: "failed to parse csv mounts: bare \" in non-quoted-field")
+                        }
+                        if equals < 0 { equals = i }
                     }
                     i += 1
                 }
-                field = FieldRange(range: start..<i, isQuoted: false)
             }
-            if i < value.count {
-                position = i + 1
-            } else {
-                done = true
+            // The field's text ends before the closing quote of a quoted one.
+            let end = isQuoted ? i - 1 : i
+            if fieldError == nil {
+                fieldError = apply(value, start..<end, isQuoted: isQuoted, equals: equals)
             }
-            return field
+            // `i` is at the comma after the field, or at the end: a comma
+            // as the last byte leaves one more (empty) field.
+            guard i < value.count else { break }
+            i += 1
+            if i == value.count {
+                if fieldError == nil { fieldError = apply(value, i..<i, isQuoted: false, equals: -1) }
+                break
+            }
         }
+        if let fieldError { throw fieldError }
+    }
+
+    /// Reads the field `value[range]` (for a quoted field, its text between
+    /// the quotes, with `""` pairs still doubled); `equals` is its first
+    /// `=` or -1. Gives the field's error, if it has one.
+    ///
+    /// A key or value compared with a word here is compared as written: a
+    /// `""` pair leaves a quote in it either way, and no word has one.
+    @inline(__always)
+    private mutating func apply(_ value: [UInt8], _ range: Range<Int>, isQuoted: Bool, equals: Int) -> SyntaxError? {
+        guard equals >= 0 else {
+            let field = value[range]
+            if Self.equalsIgnoringCase(field, "readonly") || Self.equalsIgnoringCase(field, "ro")
+                || Self.equalsIgnoringCase(field, "readwrite") || Self.equalsIgnoringCase(field, "rw")
+                || Self.equalsIgnoringCase(field, "required") {
+                return nil
+            }
+            let text = isQuoted ? Self.unquoted(value, range).bytes : Array(field)
+            return SyntaxError(message: "invalid field '\(String(decoding: text, as: UTF8.self))' must be a key=value pair")
+        }
+        let key = value[range.lowerBound..<equals]
+        // `=` is never half of a `""` pair, so the value starts on a
+        // character of the unquoted text.
+        let valueRange = (equals + 1)..<range.upperBound
+        if Self.equalsIgnoringCase(key, "type") {
+            let type = value[valueRange]
+            usesFrom = Self.equalsIgnoringCase(type, "bind") || Self.equalsIgnoringCase(type, "cache")
+        } else if Self.equalsIgnoringCase(key, "from") {
+            from = isQuoted
+                ? Self.unquoted(value, valueRange)
+                : Source(bytes: Array(value[valueRange]), range: valueRange)
+        }
+        return nil
+    }
+
+    /// Whether `bytes` is `word` (lowercase ASCII letters) in any case. No
+    /// other character lowercases to one of the letters of the words used
+    /// here, so this agrees with comparing `lowercased()` strings.
+    @inline(__always)
+    private static func equalsIgnoringCase(_ bytes: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
+        guard bytes.count == word.utf8CodeUnitCount else { return false }
+        // Setting 0x20 turns a capital letter into its small one and no
+        // other byte into a small letter.
+        let letters = word.utf8Start
+        var offset = 0
+        for byte in bytes {
+            guard byte | 0x20 == letters[offset] else { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// The text of part of a quoted field (`""` is one quote), with the
+    /// range from its first byte's index in the flag value to just after
+    /// its last byte's (a `""` pair counts as its first quote).
+    private static func unquoted(_ value: [UInt8], _ range: Range<Int>) -> Source {
+        let quote = UInt8(ascii: "\"")
+        var bytes: [UInt8] = []
+        var last = range.lowerBound
+        var i = range.lowerBound
+        while i < range.upperBound {
+            bytes.append(value[i])
+            last = i
+            i += value[i] == quote ? 2 : 1
+        }
+        return Source(bytes: bytes, range: bytes.isEmpty ? range.lowerBound..<range.lowerBound : range.lowerBound..<(last + 1))
     }
 }

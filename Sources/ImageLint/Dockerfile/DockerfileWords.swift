@@ -62,6 +62,82 @@ public enum DockerfileWords {
         }
 
         public mutating func next() -> Range<Int>? {
+            nextWord()?.range
+        }
+
+        /// The next word, and whether it holds a `=` anywhere (in quotes
+        /// or after an escape too): what `ENV` and `LABEL` ask of every
+        /// word, found in the same scan.
+        public mutating func nextWord() -> (range: Range<Int>, hasEquals: Bool)? {
+            let start = i
+            var scan = WordScan(end: end, escape: escape)
+            let word = bytes.withUnsafeBufferPointer { buffer in
+                WordScan.classes.withUnsafeBufferPointer { classes in
+                    scan.next(bytes, buffer, from: start, classes: classes)
+                }
+            }
+            i = scan.position
+            return word
+        }
+    }
+
+    /// One step of ``QuoteAwareIterator``, on the line's buffer.
+    private struct WordScan {
+        /// For each byte, which of the bytes the scan looks at it is: one
+        /// of the bits below, or ``otherASCII``.
+        static let classes: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
+            switch byte {
+            case 0x09...0x0D, 0x20: blank
+            case 0x22: doubleQuote
+            case 0x27: singleQuote
+            case 0x3D: equalsSign
+            case 0x5C: backslash
+            case 0x60: backtick
+            case 0x80...: nonASCII
+            default: otherASCII
+            }
+        }
+        static let blank: UInt8 = 1
+        static let doubleQuote: UInt8 = 2
+        static let singleQuote: UInt8 = 4
+        static let equalsSign: UInt8 = 8
+        static let backslash: UInt8 = 16
+        static let backtick: UInt8 = 32
+        static let nonASCII: UInt8 = 64
+        static let otherASCII: UInt8 = 128
+
+        let end: Int
+        let escape: UInt8
+        /// The classes that end a run of plain bytes outside quotes, in
+        /// double quotes and in single quotes. An escape character other
+        /// than the two a Dockerfile allows has no class: then every byte
+        /// goes the careful way.
+        let outsideStops: UInt8
+        let doubleQuotedStops: UInt8
+        let singleQuotedStops: UInt8
+        var position = 0
+
+        init(end: Int, escape: UInt8) {
+            self.end = end
+            self.escape = escape
+            let escapeClass: UInt8? = switch escape {
+            case UInt8(ascii: "\\"): Self.backslash
+            case UInt8(ascii: "`"): Self.backtick
+            default: nil
+            }
+            let always = Self.equalsSign | Self.nonASCII | (escapeClass ?? 0xFF)
+            outsideStops = always | Self.blank | Self.doubleQuote | Self.singleQuote
+            doubleQuotedStops = always | Self.doubleQuote
+            singleQuotedStops = always | Self.singleQuote
+        }
+
+        /// The next word from `start` (and sets ``position`` after it);
+        /// `bytes` is `line`'s buffer.
+        mutating func next(_ line: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, classes: UnsafeBufferPointer<UInt8>) -> (range: Range<Int>, hasEquals: Bool)? {
+            // An end past the buffer would be a caller's bug: stop there.
+            let end = min(self.end, bytes.count)
+            var i = start
+            defer { position = i }
             while i < end {
                 i = GoSpace.skipSpaces(bytes, from: i, to: end)
                 guard i < end else { return nil }
@@ -69,49 +145,50 @@ public enum DockerfileWords {
                 var wordEnd = i
                 var quote: UInt8 = 0
                 var blankOK = false
+                var hasEquals = false
+                var stops = outsideStops
                 while i < end {
                     let ch = bytes[i]
-                    // Plain ASCII is most of every line: one byte, no
-                    // Unicode space or scalar-length look-up.
-                    if ch < 0x80, ch != escape, ch != quote {
-                        if quote != 0 {
-                            i += 1
-                            wordEnd = i
-                            continue
-                        }
-                        if Self.isPlainWordByte(ch) {
-                            // The rest of a plain run, without the tests
-                            // above for every byte.
-                            i += 1
-                            while i < end, bytes[i] != escape, Self.isPlainWordByte(bytes[i]) { i += 1 }
-                            wordEnd = i
-                            continue
-                        }
-                    }
-                    if quote != 0 {
-                        if ch == quote {
-                            quote = 0
-                            i += 1
-                            wordEnd = i
-                            continue
-                        }
-                        guard stepOverCharacter(escaped: ch == escape && quote != UInt8(ascii: "'")) else { break }
+                    if classes[Int(ch)] & stops == 0 {
+                        // A run of bytes that only extend the word: most of
+                        // every word, one table look-up per byte.
+                        i += 1
+                        while i < end, classes[Int(bytes[i])] & stops == 0 { i += 1 }
                         wordEnd = i
                         continue
                     }
-                    if GoSpace.spaceLength(bytes, at: i, end: end) > 0 { break }
-                    if ch == UInt8(ascii: "'") || ch == UInt8(ascii: "\"") {
+                    // Everything else one character at a time, as
+                    // BuildKit's `parseWords` goes.
+                    let characterStart = i
+                    if quote != 0 {
+                        if ch < 0x80, ch != escape, ch != quote {
+                            i += 1
+                        } else if ch == quote {
+                            quote = 0
+                            stops = outsideStops
+                            i += 1
+                        } else if !stepOverCharacter(line, &i, end: end, escaped: ch == escape && quote != UInt8(ascii: "'")) {
+                            break
+                        }
+                    } else if ch < 0x80, ch != escape, Self.isPlainWordByte(ch) {
+                        i += 1
+                    } else if GoSpace.spaceLength(bytes, at: i, end: end) > 0 {
+                        break
+                    } else if ch == UInt8(ascii: "'") || ch == UInt8(ascii: "\"") {
                         quote = ch
+                        stops = ch == UInt8(ascii: "'") ? singleQuotedStops : doubleQuotedStops
                         blankOK = true
                         i += 1
-                        wordEnd = i
-                        continue
+                    } else if !stepOverCharacter(line, &i, end: end, escaped: ch == escape) {
+                        break
                     }
-                    guard stepOverCharacter(escaped: ch == escape) else { break }
+                    if !hasEquals {
+                        hasEquals = bytes[characterStart..<i].contains(UInt8(ascii: "="))
+                    }
                     wordEnd = i
                 }
                 if blankOK || wordEnd > wordStart {
-                    return wordStart..<wordEnd
+                    return (wordStart..<wordEnd, hasEquals)
                 }
             }
             return nil
@@ -127,15 +204,15 @@ public enum DockerfileWords {
             return (0x0000_0085_0000_3E00 as UInt64) >> UInt64(byte) & 1 == 0
         }
 
-        /// Steps over the character at `i`, and first over the escape
+        /// Steps `i` over the character there, and first over the escape
         /// character there when `escaped`; false when that escape is the
         /// last byte (it is dropped and the word ends).
-        private mutating func stepOverCharacter(escaped: Bool) -> Bool {
+        private func stepOverCharacter(_ line: [UInt8], _ i: inout Int, end: Int, escaped: Bool) -> Bool {
             if escaped {
                 i += 1
                 if i == end { return false }
             }
-            i += LineIndex.scalarLength(bytes, at: i, limit: end)
+            i += LineIndex.scalarLength(line, at: i, limit: end)
             return true
         }
     }

@@ -341,9 +341,21 @@ private struct DockerfileExtraction {
         }
         let name = String(decoding: bytes[..<equals], as: UTF8.self)
         let valueRange = (equals + 1)..<word.upperBound
-        let location = file.location(Self.unquoted(line, valueRange).span)
-        let value = expand(line, valueRange)
-        metaArgs.declare(name, default: value?.resolved.map { Array($0.utf8) }, at: location)
+        let span = Self.unquoted(line, valueRange).span
+        // Most defaults are plain ASCII with nothing for the lexer to
+        // interpret: their value is their bytes (`expand` would give the
+        // same, through a String). Other text may need repairing as UTF-8.
+        var options = ShellLexer<DockerfileMetaArgs>.Options()
+        options.escape = escape
+        options.placeholders = true
+        let value: [UInt8]?
+        if !bytes[(equals + 1)...].contains(where: { $0 >= 0x80 }),
+           ShellLexer<DockerfileMetaArgs>.isLiteral(line.bytes, from: valueRange.lowerBound, to: valueRange.upperBound, options: options) {
+            value = Array(line.bytes[valueRange])
+        } else {
+            value = expand(line, valueRange)?.resolved.map { Array($0.utf8) }
+        }
+        metaArgs.declare(name, default: value, at: span, in: file)
     }
 
     // MARK: COPY, ADD, RUN, ONBUILD
@@ -405,20 +417,23 @@ private struct DockerfileExtraction {
     }
 
     mutating func readMounts(_ instruction: borrowing DockerfileInstruction, onbuild: Bool) {
-        for flag in instruction.flags where flag.name == "mount" {
-            guard flag.hasValue else {
-                report(.flagSyntax, "missing a value on flag: mount", flag.span)
+        // Through the array, by index: copying each flag out of it cost
+        // more than reading the mount.
+        let flags = instruction.flags
+        for index in flags.indices where flags[index].name == "mount" {
+            guard flags[index].hasValue else {
+                report(.flagSyntax, "missing a value on flag: mount", flags[index].span)
                 continue
             }
             let mount: DockerfileMount
             do {
-                mount = try DockerfileMount(Array(flag.valueBytes))
+                mount = try DockerfileMount(Array(flags[index].valueBytes))
             } catch {
-                report(.mountSyntax, error.message, flag.valueSpan ?? flag.span)
+                report(.mountSyntax, error.message, flags[index].valueSpan ?? flags[index].span)
                 continue
             }
             guard let from = mount.from, !from.bytes.isEmpty else { continue }
-            let span = flag.valueSpan((from.indices.first ?? 0)..<((from.indices.last ?? 0) + 1))
+            let span = flags[index].valueSpan(from.range)
             if let dollar = from.bytes.firstIndex(of: UInt8(ascii: "$")), dollar != from.bytes.count - 1 {
                 report(.fromVariable, "'from' doesn't support variable expansion, define alias stage instead", span)
                 continue
@@ -494,11 +509,11 @@ private struct DockerfileExtraction {
         let line = instruction.line
         var keyword: String { instruction.kind.capitalKeyword }
         var words = DockerfileWords.QuoteAwareIterator(line, from: instruction.argumentsStart, to: instruction.argumentsEnd, escape: escape)
-        guard let first = words.next() else {
+        guard let first = words.nextWord() else {
             report(.missingArguments, "\(keyword) requires at least one argument", instruction.span)
             return
         }
-        if !line.bytes[first].contains(UInt8(ascii: "=")) {
+        if !first.hasEquals {
             // The old form needs a name and a value separated by blanks.
             var i = instruction.argumentsStart
             while i < instruction.argumentsEnd, !GoSpace.isSeparator(line.bytes[i]) { i += 1 }
@@ -508,9 +523,10 @@ private struct DockerfileExtraction {
             return
         }
         // The first word has a `=`; look for the first that has none.
-        while let word = words.next() {
-            guard !line.bytes[word].contains(UInt8(ascii: "=")) else { continue }
-            report(.envSyntax, "Syntax error - can't find = in \"\(line.text(word.lowerBound, word.upperBound))\". Must be of the form: name=value", line.sourceSpan(word.lowerBound, word.upperBound))
+        while let word = words.nextWord() {
+            guard !word.hasEquals else { continue }
+            let range = word.range
+            report(.envSyntax, "Syntax error - can't find = in \"\(line.text(range.lowerBound, range.upperBound))\". Must be of the form: name=value", line.sourceSpan(range.lowerBound, range.upperBound))
             return
         }
     }
