@@ -71,6 +71,22 @@ enum GoSpace {
     @inline(__always)
     static func skipSpaces<C: RandomAccessCollection>(_ bytes: C, from start: C.Index, to end: C.Index) -> Int
     where C.Element == UInt8, C.Index == Int {
+        skipSpacesOfAny(bytes, from: start, to: end)
+    }
+
+    /// ``skipSpaces(_:from:to:)`` for an array (every line of a
+    /// Dockerfile): an empty line, or one that starts with a plain ASCII
+    /// byte, as most do, is decided where it is asked, without a call.
+    @inline(__always)
+    static func skipSpaces(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        guard start < end else { return start }
+        let byte = bytes[start]
+        if byte > 0x20, byte < 0x80 { return start }
+        return skipSpacesOfAny(bytes, from: start, to: end)
+    }
+
+    private static func skipSpacesOfAny<C: RandomAccessCollection>(_ bytes: C, from start: C.Index, to end: C.Index) -> Int
+    where C.Element == UInt8, C.Index == Int {
         var i = start
         while i < end {
             let byte = bytes[i]
