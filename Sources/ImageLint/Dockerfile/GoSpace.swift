@@ -82,6 +82,13 @@ enum GoSpace {
         guard start < end else { return start }
         let byte = bytes[start]
         if byte > 0x20, byte < 0x80 { return start }
+        // An indented line (a continued one) is nearly always spaces and
+        // then a plain byte: decided here too.
+        if byte == 0x20 {
+            let skipped = bytes.withUnsafeBufferPointer { skipSpaceRun($0, from: start, to: end) }
+            if skipped < end, bytes[skipped] > 0x20, bytes[skipped] < 0x80 { return skipped }
+            return skipSpacesOfAny(bytes, from: skipped, to: end)
+        }
         return skipSpacesOfAny(bytes, from: start, to: end)
     }
 
