@@ -142,6 +142,21 @@ enum GoSpace {
     @inline(__always)
     static func trimTrailingSpaces<C: RandomAccessCollection>(_ bytes: C, from start: C.Index, to end: C.Index) -> Int
     where C.Element == UInt8, C.Index == Int {
+        trimTrailingSpacesOfAny(bytes, from: start, to: end)
+    }
+
+    /// ``trimTrailingSpaces(_:from:to:)`` for an array: a line that ends in
+    /// a plain ASCII byte, as most do, is decided without a call.
+    @inline(__always)
+    static func trimTrailingSpaces(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        guard end > start else { return end }
+        let byte = bytes[end - 1]
+        if byte > 0x20, byte < 0x80 { return end }
+        return trimTrailingSpacesOfAny(bytes, from: start, to: end)
+    }
+
+    private static func trimTrailingSpacesOfAny<C: RandomAccessCollection>(_ bytes: C, from start: C.Index, to end: C.Index) -> Int
+    where C.Element == UInt8, C.Index == Int {
         var j = end
         while j > start {
             let length = spaceLength(bytes, endingAt: j, start: start)
