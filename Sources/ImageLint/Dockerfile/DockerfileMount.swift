@@ -4,11 +4,12 @@
 ///
 /// Only what image extraction needs is kept (whether the type takes a
 /// `from`, and the `from` value). The record is read in one pass, in
-/// place: nothing is allocated unless there is a `from` (most mounts are
-/// `type=cache,target=…`).
+/// place (the flag's value is a slice of its line): nothing is allocated
+/// unless there is a `from` (most mounts are `type=cache,target=…`).
 struct DockerfileMount {
     /// The `from` value with its quotes undone, and the range of the flag
-    /// value from its first byte to its last (for its span).
+    /// value from its first byte to its last (for its span), in offsets
+    /// from the value's start.
     struct Source {
         var bytes: [UInt8]
         var range: Range<Int>
@@ -24,8 +25,18 @@ struct DockerfileMount {
     /// The `from` value; nil when the record has none.
     var from: Source?
 
-    init(_ value: [UInt8]) throws(SyntaxError) {
-        guard !value.isEmpty else { throw SyntaxError(message: "failed to parse csv mounts: EOF") }
+    init(_ value: ArraySlice<UInt8>) throws(SyntaxError) {
+        var mount = DockerfileMount()
+        // On the buffer, offsets count from the value's start.
+        if let error = value.withUnsafeBufferPointer({ mount.read($0) }) { throw error }
+        self = mount
+    }
+
+    private init() {}
+
+    /// Reads the record; gives its error, if it has one.
+    private mutating func read(_ value: UnsafeBufferPointer<UInt8>) -> SyntaxError? {
+        guard !value.isEmpty else { return SyntaxError(message: "failed to parse csv mounts: EOF") }
         let quote = UInt8(ascii: "\"")
         let comma = UInt8(ascii: ",")
         let equalsSign = UInt8(ascii: "=")
@@ -58,7 +69,7 @@ struct DockerfileMount {
                     i += 1
                 }
                 guard closed, i == value.count || value[i] == comma else {
-                    throw SyntaxError(message: "failed to parse csv mounts: extraneous or missing \" in quoted-field")
+                    return SyntaxError(message: "failed to parse csv mounts: extraneous or missing \" in quoted-field")
                 }
             } else {
                 start = i
@@ -69,7 +80,7 @@ struct DockerfileMount {
                     if byte < 0x40, (0x2000_1004_0000_0000 as UInt64) >> UInt64(byte) & 1 != 0 {
                         if byte == comma { break }
                         if byte == quote {
-                            throw SyntaxError(message: "failed to parse csv mounts: bare \" in non-quoted-field")
+                            return SyntaxError(message: "failed to parse csv mounts: bare \" in non-quoted-field")
                         }
                         if equals < 0 { equals = i }
                     }
@@ -90,7 +101,7 @@ struct DockerfileMount {
                 break
             }
         }
-        if let fieldError { throw fieldError }
+        return fieldError
     }
 
     /// Reads the field `value[range]` (for a quoted field, its text between
@@ -100,25 +111,23 @@ struct DockerfileMount {
     /// A key or value compared with a word here is compared as written: a
     /// `""` pair leaves a quote in it either way, and no word has one.
     @inline(__always)
-    private mutating func apply(_ value: [UInt8], _ range: Range<Int>, isQuoted: Bool, equals: Int) -> SyntaxError? {
+    private mutating func apply(_ value: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isQuoted: Bool, equals: Int) -> SyntaxError? {
         guard equals >= 0 else {
-            let field = value[range]
-            if Self.equalsIgnoringCase(field, "readonly") || Self.equalsIgnoringCase(field, "ro")
-                || Self.equalsIgnoringCase(field, "readwrite") || Self.equalsIgnoringCase(field, "rw")
-                || Self.equalsIgnoringCase(field, "required") {
+            if Self.equalsIgnoringCase(value, range, "readonly") || Self.equalsIgnoringCase(value, range, "ro")
+                || Self.equalsIgnoringCase(value, range, "readwrite") || Self.equalsIgnoringCase(value, range, "rw")
+                || Self.equalsIgnoringCase(value, range, "required") {
                 return nil
             }
-            let text = isQuoted ? Self.unquoted(value, range).bytes : Array(field)
+            let text = isQuoted ? Self.unquoted(value, range).bytes : Array(value[range])
             return SyntaxError(message: "invalid field '\(String(decoding: text, as: UTF8.self))' must be a key=value pair")
         }
-        let key = value[range.lowerBound..<equals]
+        let key = range.lowerBound..<equals
         // `=` is never half of a `""` pair, so the value starts on a
         // character of the unquoted text.
         let valueRange = (equals + 1)..<range.upperBound
-        if Self.equalsIgnoringCase(key, "type") {
-            let type = value[valueRange]
-            usesFrom = Self.equalsIgnoringCase(type, "bind") || Self.equalsIgnoringCase(type, "cache")
-        } else if Self.equalsIgnoringCase(key, "from") {
+        if Self.equalsIgnoringCase(value, key, "type") {
+            usesFrom = Self.equalsIgnoringCase(value, valueRange, "bind") || Self.equalsIgnoringCase(value, valueRange, "cache")
+        } else if Self.equalsIgnoringCase(value, key, "from") {
             from = isQuoted
                 ? Self.unquoted(value, valueRange)
                 : Source(bytes: Array(value[valueRange]), range: valueRange)
@@ -126,27 +135,26 @@ struct DockerfileMount {
         return nil
     }
 
-    /// Whether `bytes` is `word` (lowercase ASCII letters) in any case. No
-    /// other character lowercases to one of the letters of the words used
-    /// here, so this agrees with comparing `lowercased()` strings.
+    /// Whether `value[range]` is `word` (lowercase ASCII letters) in any
+    /// case. No other character lowercases to one of the letters of the
+    /// words used here, so this agrees with comparing `lowercased()`
+    /// strings.
     @inline(__always)
-    private static func equalsIgnoringCase(_ bytes: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
-        guard bytes.count == word.utf8CodeUnitCount else { return false }
+    private static func equalsIgnoringCase(_ value: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: StaticString) -> Bool {
+        guard range.count == word.utf8CodeUnitCount else { return false }
         // Setting 0x20 turns a capital letter into its small one and no
         // other byte into a small letter.
         let letters = word.utf8Start
-        var offset = 0
-        for byte in bytes {
-            guard byte | 0x20 == letters[offset] else { return false }
-            offset += 1
+        for offset in 0..<range.count where value[range.lowerBound + offset] | 0x20 != letters[offset] {
+            return false
         }
         return true
     }
 
     /// The text of part of a quoted field (`""` is one quote), with the
-    /// range from its first byte's index in the flag value to just after
+    /// range from its first byte's offset in the flag value to just after
     /// its last byte's (a `""` pair counts as its first quote).
-    private static func unquoted(_ value: [UInt8], _ range: Range<Int>) -> Source {
+    private static func unquoted(_ value: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Source {
         let quote = UInt8(ascii: "\"")
         var bytes: [UInt8] = []
         var last = range.lowerBound

@@ -427,7 +427,7 @@ private struct DockerfileExtraction {
             }
             let mount: DockerfileMount
             do {
-                mount = try DockerfileMount(Array(flags[index].valueBytes))
+                mount = try DockerfileMount(flags[index].valueBytes)
             } catch {
                 report(.mountSyntax, error.message, flags[index].valueSpan ?? flags[index].span)
                 continue
