@@ -13,7 +13,9 @@ public enum DockerfileExtractor {
     /// instructions is built and none is copied.
     public static func extract(_ file: SourceFile, options: ExtractionOptions = ExtractionOptions()) -> Extraction {
         var state = DockerfileExtraction(file: file, frontend: DockerfileFrontendDetector.detect(file), options: options)
-        let scan = DockerfileReader.scan(file, reusingBuffers: true) { instruction, escape in
+        // Only what `read` looks at: both paths give the same result
+        // (`bothExtractionPathsAgree`).
+        let scan = DockerfileReader.scan(file, reusingBuffers: true, selection: .imageSources) { instruction, escape in
             state.escape = escape
             state.read(instruction)
         }
