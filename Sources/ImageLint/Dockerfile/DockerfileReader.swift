@@ -164,7 +164,7 @@ private struct ReaderState {
     }
 
     /// Parses the instruction on `line` and hands it over.
-    mutating func emit(_ line: DockerfileLogicalLine, _ visit: (consuming DockerfileInstruction, UInt8) -> Void) {
+    mutating func emit(_ line: consuming DockerfileLogicalLine, _ visit: (consuming DockerfileInstruction, UInt8) -> Void) {
         if let instruction = parseInstruction(line, from: line.start, to: line.end, allowTrigger: true) {
             visit(instruction, escape)
         }
@@ -235,7 +235,9 @@ private struct ReaderState {
     /// in made the compiler copy the whole instruction on the way out.
     /// Nil for a top-level instruction the selection leaves out (it has
     /// been read all the same).
-    mutating func parseInstruction(_ line: DockerfileLogicalLine, from start: Int, to end: Int, allowTrigger: Bool) -> DockerfileInstruction? {
+    /// The line is consumed: it moves into the instruction instead of
+    /// being copied there (a retain of each of its arrays per instruction).
+    mutating func parseInstruction(_ line: consuming DockerfileLogicalLine, from start: Int, to end: Int, allowTrigger: Bool) -> DockerfileInstruction? {
         clearFlagBuffer()
         let split = DockerfileCommandSplitter.split(line, from: start, to: end, flags: &flagBuffer)
         // Taken before a trigger is parsed into the same buffer.
@@ -254,7 +256,7 @@ private struct ReaderState {
         }
         var trigger: DockerfileInstruction?
         if kind == .onbuild, allowTrigger, split.argumentsStart < split.argumentsEnd {
-            trigger = parseInstruction(line, from: split.argumentsStart, to: split.argumentsEnd, allowTrigger: false)
+            trigger = parseInstruction(copy line, from: split.argumentsStart, to: split.argumentsEnd, allowTrigger: false)
         }
         var heredocs: [DockerfileHeredoc] = []
         // Only the top level reads bodies (the lines after the instruction),
