@@ -21,6 +21,27 @@ public enum DockerfileReader {
         )
     }
 
+    /// Which instructions a scan hands over.
+    enum Selection {
+        case all
+        /// Every instruction up to and including the first `FROM` (the
+        /// first keyword and instructions before any stage are reported
+        /// on); after it only those that can name an image or get an
+        /// extractor diagnostic: `FROM`, `ARG`, `ONBUILD`, `ENV`, `LABEL`,
+        /// unknown ones, and `COPY`, `ADD` and `RUN` with flags. Building
+        /// and freeing the others was a measurable part of extraction.
+        case imageSources
+
+        func hands(_ kind: DockerfileInstructionKind, hasFlags: Bool, afterFirstFrom: Bool) -> Bool {
+            guard self == .imageSources, afterFirstFrom else { return true }
+            switch kind {
+            case .from, .arg, .unknown, .onbuild, .env, .label: return true
+            case .copy, .add, .run: return hasFlags
+            case .cmd, .entrypoint, .expose, .healthcheck, .maintainer, .shell, .stopsignal, .user, .volume, .workdir: return false
+            }
+        }
+    }
+
     /// What a scan found besides the instructions.
     struct Scan {
         var escape: UInt8
@@ -36,8 +57,17 @@ public enum DockerfileReader {
     /// say it frees each instruction before the next, so the joined text
     /// of continued lines and the flags are written into the same storage
     /// each time.
-    static func scan(_ file: SourceFile, reusingBuffers: Bool, _ visit: (consuming DockerfileInstruction, UInt8) -> Void) -> Scan {
-        var state = ReaderState(file: file, reusingBuffers: reusingBuffers)
+    ///
+    /// With `selection` ``Selection/imageSources`` an instruction that
+    /// cannot matter to image extraction is read in full (diagnostics,
+    /// here-documents, trigger) but not built or handed over.
+    static func scan(
+        _ file: SourceFile,
+        reusingBuffers: Bool,
+        selection: Selection = .all,
+        _ visit: (consuming DockerfileInstruction, UInt8) -> Void
+    ) -> Scan {
+        var state = ReaderState(file: file, reusingBuffers: reusingBuffers, selection: selection)
         state.run(visit)
         return Scan(escape: state.escape, directives: state.directives, diagnostics: state.diagnostics)
     }
@@ -81,8 +111,13 @@ private struct ReaderState {
     /// ``DockerfileLineJoiner`` for when it is reused.
     var flagBuffer: [DockerfileFlag] = []
 
-    init(file: SourceFile, reusingBuffers: Bool) {
+    let selection: DockerfileReader.Selection
+    /// Whether a top-level `FROM` has been read.
+    var sawFrom = false
+
+    init(file: SourceFile, reusingBuffers: Bool, selection: DockerfileReader.Selection) {
         self.file = file
+        self.selection = selection
         self.bytes = file.bytes
         self.joiner = DockerfileLineJoiner(reusesBuffers: reusingBuffers)
     }
@@ -129,8 +164,10 @@ private struct ReaderState {
     }
 
     /// Parses the instruction on `line` and hands it over.
-    mutating func emit(_ line: DockerfileLogicalLine, _ visit: (consuming DockerfileInstruction, UInt8) -> Void) {
-        visit(parseInstruction(line, from: line.start, to: line.end, allowTrigger: true), escape)
+    mutating func emit(_ line: consuming DockerfileLogicalLine, _ visit: (consuming DockerfileInstruction, UInt8) -> Void) {
+        if let instruction = parseInstruction(line, from: line.start, to: line.end, allowTrigger: true) {
+            visit(instruction, escape)
+        }
         // Flag values are slices of the line: emptied now, the buffer no
         // longer holds the joined text the next continued line reuses.
         clearFlagBuffer()
@@ -196,7 +233,11 @@ private struct ReaderState {
     /// level, its here-documents). Everything is worked out first and the
     /// instruction built once at the end: building it early and filling it
     /// in made the compiler copy the whole instruction on the way out.
-    mutating func parseInstruction(_ line: DockerfileLogicalLine, from start: Int, to end: Int, allowTrigger: Bool) -> DockerfileInstruction {
+    /// Nil for a top-level instruction the selection leaves out (it has
+    /// been read all the same).
+    /// The line is consumed: it moves into the instruction instead of
+    /// being copied there (a retain of each of its arrays per instruction).
+    mutating func parseInstruction(_ line: consuming DockerfileLogicalLine, from start: Int, to end: Int, allowTrigger: Bool) -> DockerfileInstruction? {
         clearFlagBuffer()
         let split = DockerfileCommandSplitter.split(line, from: start, to: end, flags: &flagBuffer)
         // Taken before a trigger is parsed into the same buffer.
@@ -215,7 +256,7 @@ private struct ReaderState {
         }
         var trigger: DockerfileInstruction?
         if kind == .onbuild, allowTrigger, split.argumentsStart < split.argumentsEnd {
-            trigger = parseInstruction(line, from: split.argumentsStart, to: split.argumentsEnd, allowTrigger: false)
+            trigger = parseInstruction(copy line, from: split.argumentsStart, to: split.argumentsEnd, allowTrigger: false)
         }
         var heredocs: [DockerfileHeredoc] = []
         // Only the top level reads bodies (the lines after the instruction),
@@ -227,6 +268,11 @@ private struct ReaderState {
             if needsHeredocs, containsHeredocOperator(line) {
                 heredocs = readHeredocs(line, fallbackSpan: line.sourceSpan(split.keywordStart, max(split.keywordEnd, split.argumentsEnd)))
             }
+        }
+        if allowTrigger {
+            let handed = selection.hands(kind, hasFlags: !flags.isEmpty, afterFirstFrom: sawFrom)
+            if kind == .from { sawFrom = true }
+            guard handed else { return nil }
         }
         return DockerfileInstruction(
             kind: kind,

@@ -13,7 +13,9 @@ public enum DockerfileExtractor {
     /// instructions is built and none is copied.
     public static func extract(_ file: SourceFile, options: ExtractionOptions = ExtractionOptions()) -> Extraction {
         var state = DockerfileExtraction(file: file, frontend: DockerfileFrontendDetector.detect(file), options: options)
-        let scan = DockerfileReader.scan(file, reusingBuffers: true) { instruction, escape in
+        // Only what `read` looks at: both paths give the same result
+        // (`bothExtractionPathsAgree`).
+        let scan = DockerfileReader.scan(file, reusingBuffers: true, selection: .imageSources) { instruction, escape in
             state.escape = escape
             state.read(instruction)
         }
@@ -103,10 +105,12 @@ private struct DockerfileExtraction {
                 at: pending.diagnostic
             )
         }
-        let dropped = pendingSources.filter { namesStage($0.value) }.map(\.occurrence)
+        // A loop, not `filter` with a closure: a closure calling a method
+        // of `self` in a mutating method copied the whole extraction.
+        var dropped: Set<Int> = []
+        for pending in pendingSources where namesStage(pending.value) { dropped.insert(pending.occurrence) }
         if !dropped.isEmpty {
-            let droppedSet = Set(dropped)
-            occurrences = occurrences.enumerated().filter { !droppedSet.contains($0.offset) }.map(\.element)
+            occurrences = occurrences.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
         }
         let last = stages.count - 1
         for index in occurrences.indices {

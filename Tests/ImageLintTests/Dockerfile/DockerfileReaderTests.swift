@@ -188,6 +188,23 @@ struct DockerfileReaderTests {
         }
     }
 
+    /// Bytes next to the letters (`@`, `[`, `` ` ``, `{`), digits and
+    /// bytes above ASCII in place of any letter make an unknown keyword:
+    /// the lowercasing `| 0x20` the matcher uses must not turn them into
+    /// letters.
+    @Test(arguments: DockerfileInstructionKind.allCases.filter { $0 != .unknown })
+    func nearMissKeywordsAreUnknown(_ kind: DockerfileInstructionKind) {
+        let letters = Array(kind.rawValue.uppercased().utf8)
+        for index in letters.indices {
+            for replacement: UInt8 in [0x40, 0x5B, 0x60, 0x7B, 0x30, 0xC1, 0xE1] {
+                var keyword = letters
+                keyword[index] = replacement
+                let file = SourceFile(path: "Dockerfile", bytes: keyword + Array(" x\n".utf8))
+                #expect(DockerfileReader.read(file).instructions.first?.kind == .unknown, "\(keyword)")
+            }
+        }
+    }
+
     // MARK: JSON form
 
     @Test(arguments: [
