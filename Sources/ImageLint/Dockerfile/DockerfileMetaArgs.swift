@@ -13,12 +13,20 @@
 /// A Dockerfile declares a handful of meta args, and most FROM lines use
 /// none or one: they are kept in declaration order and found by a linear
 /// search (no hashing per declaration), with a dictionary index only for
-/// files that declare many. Where a default was written is kept as a span;
-/// its `SourceLocation` is built only for a default some FROM uses.
+/// files that declare many. Where a default was written is kept as a span,
+/// and a plain default's value as a slice of its line: its
+/// `SourceLocation` and its own array are built only when a FROM uses it.
 struct DockerfileMetaArgs: ShellVariableSource {
     struct Entry {
-        var lookup: ShellLookup
+        var value: Value
         var origin: Origin
+    }
+
+    /// ``ShellLookup``, with a known value kept as it was given.
+    enum Value {
+        case bytes(ArraySlice<UInt8>)
+        case unknown
+        case unset
     }
 
     /// ``VariableUse/Origin``, with an ARG default's place as a span of
@@ -46,8 +54,11 @@ struct DockerfileMetaArgs: ShellVariableSource {
     }
 
     func lookup(_ name: String) -> ShellLookup {
-        if let position = position(of: name) { return declared[position].entry.lookup }
-        return fallback(name).lookup
+        switch position(of: name).map({ declared[$0].entry.value }) ?? fallback(name).value {
+        case .bytes(let bytes): .value(Array(bytes))
+        case .unknown: .unknown
+        case .unset: .unset
+        }
     }
 
     private func position(of name: String) -> Int? {
@@ -59,12 +70,12 @@ struct DockerfileMetaArgs: ShellVariableSource {
 
     private func fallback(_ name: String) -> Entry {
         if !options.policyVariables.isEmpty, let value = options.policyVariables[name] {
-            return Entry(lookup: .value(Array(value.utf8)), origin: .policy)
+            return Entry(value: .bytes(ArraySlice(value.utf8)), origin: .policy)
         }
         if let value = BuildKitPlatformArgs.defaultValue(name) {
-            return Entry(lookup: .value(Array(value.utf8)), origin: .builtin)
+            return Entry(value: .bytes(ArraySlice(value.utf8)), origin: .builtin)
         }
-        return Entry(lookup: .unset, origin: .unset)
+        return Entry(value: .unset, origin: .unset)
     }
 
     /// The `--build-arg` value for `name`, if one was given (most runs give
@@ -93,7 +104,7 @@ struct DockerfileMetaArgs: ShellVariableSource {
     /// `ARG name` with no default.
     mutating func declare(_ name: String) {
         if let value = buildArg(name) {
-            set(name, Entry(lookup: .value(Array(value.utf8)), origin: .commandLine))
+            set(name, Entry(value: .bytes(ArraySlice(value.utf8)), origin: .commandLine))
         } else {
             set(name, fallback(name))
         }
@@ -101,13 +112,13 @@ struct DockerfileMetaArgs: ShellVariableSource {
 
     /// `ARG name=default` written at `span` of `file`; `value` is nil when
     /// the default could not be resolved.
-    mutating func declare(_ name: String, default value: [UInt8]?, at span: SourceSpan, in file: SourceFile) {
+    mutating func declare(_ name: String, default value: ArraySlice<UInt8>?, at span: SourceSpan, in file: SourceFile) {
         if let given = buildArg(name) {
-            set(name, Entry(lookup: .value(Array(given.utf8)), origin: .commandLine))
+            set(name, Entry(value: .bytes(ArraySlice(given.utf8)), origin: .commandLine))
             return
         }
         if self.file == nil { self.file = file }
-        set(name, Entry(lookup: value.map { .value($0) } ?? .unknown, origin: .file(span)))
+        set(name, Entry(value: value.map { .bytes($0) } ?? .unknown, origin: .file(span)))
     }
 
     /// What the occurrence report says about a variable the text used.
@@ -116,8 +127,8 @@ struct DockerfileMetaArgs: ShellVariableSource {
             return VariableUse(name: reference.name, value: String(decoding: word, as: UTF8.self), origin: .inlineDefault)
         }
         let entry = position(of: reference.name).map { declared[$0].entry } ?? fallback(reference.name)
-        switch entry.lookup {
-        case .value(let value):
+        switch entry.value {
+        case .bytes(let value):
             return VariableUse(name: reference.name, value: String(decoding: value, as: UTF8.self), origin: origin(entry.origin))
         case .unknown:
             return VariableUse(name: reference.name, value: nil, origin: origin(entry.origin))

@@ -353,14 +353,14 @@ private struct DockerfileExtraction {
         options.escape = escape
         options.placeholders = true
         let span: SourceSpan
-        let value: [UInt8]?
+        let value: ArraySlice<UInt8>?
         if !bytes[(equals + 1)...].contains(where: { $0 >= 0x80 }),
            ShellLexer<DockerfileMetaArgs>.isLiteral(line.bytes, from: valueRange.lowerBound, to: valueRange.upperBound, options: options) {
             span = line.sourceSpan(valueRange.lowerBound, valueRange.upperBound)
-            value = Array(line.bytes[valueRange])
+            value = line.bytes[valueRange]
         } else {
             span = Self.unquoted(line, valueRange).span
-            value = expand(line, valueRange)?.resolved.map { Array($0.utf8) }
+            value = expand(line, valueRange)?.resolved.map { ArraySlice($0.utf8) }
         }
         metaArgs.declare(name, default: value, at: span, in: file)
     }
