@@ -52,18 +52,8 @@ struct DockerfileScanningTests {
 
     // MARK: Words and blanks
 
-    /// A small deterministic generator (SplitMix64), so failures reproduce.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-    }
+    /// The totality tests' deterministic generator, so failures reproduce.
+    typealias Generator = DockerfileTotalityTests.Generator
 
     static let pieces: [[UInt8]] = [
         "\"", "'", "=", "\\", "`", " ", "        ", "\t", "\n", "\r", "\u{0B}", "A", "abc", "FOO=bar", "é", "🐳",
