@@ -68,6 +68,7 @@ public enum DockerfileWords {
         /// The next word, and whether it holds a `=` anywhere (in quotes
         /// or after an escape too): what `ENV` and `LABEL` ask of every
         /// word, found in the same scan.
+        @inline(__always)
         public mutating func nextWord() -> (range: Range<Int>, hasEquals: Bool)? {
             let start = i
             var scan = WordScan(end: end, escape: escape)

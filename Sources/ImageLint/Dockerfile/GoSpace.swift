@@ -71,6 +71,29 @@ enum GoSpace {
     @inline(__always)
     static func skipSpaces<C: RandomAccessCollection>(_ bytes: C, from start: C.Index, to end: C.Index) -> Int
     where C.Element == UInt8, C.Index == Int {
+        skipSpacesOfAny(bytes, from: start, to: end)
+    }
+
+    /// ``skipSpaces(_:from:to:)`` for an array (every line of a
+    /// Dockerfile): an empty line, or one that starts with a plain ASCII
+    /// byte, as most do, is decided where it is asked, without a call.
+    @inline(__always)
+    static func skipSpaces(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        guard start < end else { return start }
+        let byte = bytes[start]
+        if byte > 0x20, byte < 0x80 { return start }
+        // An indented line (a continued one) is nearly always spaces and
+        // then a plain byte: decided here too.
+        if byte == 0x20 {
+            let skipped = bytes.withUnsafeBufferPointer { skipSpaceRun($0, from: start, to: end) }
+            if skipped < end, bytes[skipped] > 0x20, bytes[skipped] < 0x80 { return skipped }
+            return skipSpacesOfAny(bytes, from: skipped, to: end)
+        }
+        return skipSpacesOfAny(bytes, from: start, to: end)
+    }
+
+    private static func skipSpacesOfAny<C: RandomAccessCollection>(_ bytes: C, from start: C.Index, to end: C.Index) -> Int
+    where C.Element == UInt8, C.Index == Int {
         var i = start
         while i < end {
             let byte = bytes[i]
@@ -118,6 +141,21 @@ enum GoSpace {
     /// The offset after the last non-space character of `start..<end`.
     @inline(__always)
     static func trimTrailingSpaces<C: RandomAccessCollection>(_ bytes: C, from start: C.Index, to end: C.Index) -> Int
+    where C.Element == UInt8, C.Index == Int {
+        trimTrailingSpacesOfAny(bytes, from: start, to: end)
+    }
+
+    /// ``trimTrailingSpaces(_:from:to:)`` for an array: a line that ends in
+    /// a plain ASCII byte, as most do, is decided without a call.
+    @inline(__always)
+    static func trimTrailingSpaces(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        guard end > start else { return end }
+        let byte = bytes[end - 1]
+        if byte > 0x20, byte < 0x80 { return end }
+        return trimTrailingSpacesOfAny(bytes, from: start, to: end)
+    }
+
+    private static func trimTrailingSpacesOfAny<C: RandomAccessCollection>(_ bytes: C, from start: C.Index, to end: C.Index) -> Int
     where C.Element == UInt8, C.Index == Int {
         var j = end
         while j > start {

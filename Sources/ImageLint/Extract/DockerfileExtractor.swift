@@ -347,18 +347,21 @@ private struct DockerfileExtraction {
         }
         let name = String(decoding: bytes[..<equals], as: UTF8.self)
         let valueRange = (equals + 1)..<word.upperBound
-        let span = Self.unquoted(line, valueRange).span
         // Most defaults are plain ASCII with nothing for the lexer to
         // interpret: their value is their bytes (`expand` would give the
-        // same, through a String). Other text may need repairing as UTF-8.
+        // same, through a String), and with no quotes their span is their
+        // own. Other text may need repairing as UTF-8.
         var options = ShellLexer<DockerfileMetaArgs>.Options()
         options.escape = escape
         options.placeholders = true
+        let span: SourceSpan
         let value: [UInt8]?
         if !bytes[(equals + 1)...].contains(where: { $0 >= 0x80 }),
            ShellLexer<DockerfileMetaArgs>.isLiteral(line.bytes, from: valueRange.lowerBound, to: valueRange.upperBound, options: options) {
+            span = line.sourceSpan(valueRange.lowerBound, valueRange.upperBound)
             value = Array(line.bytes[valueRange])
         } else {
+            span = Self.unquoted(line, valueRange).span
             value = expand(line, valueRange)?.resolved.map { Array($0.utf8) }
         }
         metaArgs.declare(name, default: value, at: span, in: file)
