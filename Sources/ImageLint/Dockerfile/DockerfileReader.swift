@@ -240,8 +240,10 @@ private struct ReaderState {
     mutating func parseInstruction(_ line: consuming DockerfileLogicalLine, from start: Int, to end: Int, allowTrigger: Bool) -> DockerfileInstruction? {
         clearFlagBuffer()
         let split = DockerfileCommandSplitter.split(line, from: start, to: end, flags: &flagBuffer)
-        // Taken before a trigger is parsed into the same buffer.
-        let flags = flagBuffer
+        // Taken before a trigger is parsed into the same buffer. Most
+        // instructions have no flag: they share the empty array instead of
+        // counting references to the buffer.
+        let flags = flagBuffer.isEmpty ? [] : flagBuffer
         let kind = DockerfileInstructionKind.of(line.bytes, split.keywordStart, split.keywordEnd)
         var isJSON = false
         if kind.acceptsJSONForm, split.argumentsStart < split.argumentsEnd, line.bytes[split.argumentsStart] == UInt8(ascii: "[") {

@@ -55,6 +55,8 @@ private struct DockerfileExtraction {
     /// Index of the stage being read; -1 before the first `FROM`.
     var stageIndex = -1
     var reportedNoStage = false
+    /// The line of the last occurrence located (see ``location(_:)``).
+    var lineHint = 0
     /// The keyword of the first instruction, for "no build stage".
     var firstKeywordSpan: SourceSpan?
     /// Source occurrences (at their index in ``occurrences``) that named no
@@ -249,13 +251,13 @@ private struct DockerfileExtraction {
             let flag = instruction.flags[platformIndex]
             platform = flag.value
             if let span = flag.valueSpan {
-                related.append(RelatedLocation(location: file.location(span), message: "platform"))
+                related.append(RelatedLocation(location: location(span), message: "platform"))
             }
         }
         occurrences.append(ImageOccurrence(
             source: .dockerfile,
             role: .pull,
-            location: file.location(expansion.span),
+            location: location(expansion.span),
             text: expansion.text,
             resolved: expansion.resolved,
             unresolved: expansion.unresolved,
@@ -458,7 +460,7 @@ private struct DockerfileExtraction {
         occurrences.append(ImageOccurrence(
             source: .dockerfile,
             role: .buildSource,
-            location: file.location(span),
+            location: location(span),
             text: value,
             resolved: value,
             context: context(for: instruction, platform: platform, onbuild: onbuild)
@@ -546,7 +548,7 @@ private struct DockerfileExtraction {
         occurrences.append(ImageOccurrence(
             source: .dockerfile,
             role: .frontend,
-            location: file.location(directive.valueSpan),
+            location: location(directive.valueSpan),
             text: directive.value,
             resolved: directive.value,
             context: context
@@ -555,6 +557,12 @@ private struct DockerfileExtraction {
 
     mutating func report(_ code: DockerfileDiagnosticCode, _ message: String, _ span: SourceSpan) {
         diagnostics.append(diagnostic(code, message, span))
+    }
+
+    /// The location of an occurrence's span. Occurrences come in file
+    /// order, so each line search starts from the previous one's line.
+    mutating func location(_ span: SourceSpan) -> SourceLocation {
+        file.location(span, lineHint: &lineHint)
     }
 
     func diagnostic(_ code: DockerfileDiagnosticCode, _ message: String, _ span: SourceSpan) -> Diagnostic {

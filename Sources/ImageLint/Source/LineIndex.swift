@@ -78,6 +78,33 @@ public struct LineIndex: Sendable {
         return low
     }
 
+    /// ``lineNumberIndex(of:)`` searched forward from line `hint` (0-based)
+    /// when the offset is at or after that line's start: readers ask in
+    /// file order, and a search from the top touched a line table not yet
+    /// in the cache at every step. Any hint gives the same answer.
+    public func lineNumberIndex(of offset: Int, from hint: Int) -> Int {
+        let offset = min(max(offset, 0), bytes.count)
+        guard hint >= 0, hint < lineStarts.count, lineStarts[hint] <= offset else { return lineNumberIndex(of: offset) }
+        // Steps of 1, 2, 4, … until a line starts after the offset, then a
+        // binary search between the last two steps.
+        var low = hint
+        var step = 1
+        var high = lineStarts.count - 1
+        while low + step <= high {
+            if lineStarts[low + step] > offset {
+                high = low + step - 1
+                break
+            }
+            low += step
+            step *= 2
+        }
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
     /// The byte range of line `line` (1-based) without its terminator.
     public func contentSpan(ofLine line: Int) -> SourceSpan? {
         guard line >= 1, line <= lineStarts.count else { return nil }
@@ -93,7 +120,15 @@ public struct LineIndex: Sendable {
     /// (nearly every span a reader makes) continues the start's column
     /// count rather than searching for its line and counting it again.
     public func positions(of span: SourceSpan) -> (start: SourcePosition, end: SourcePosition) {
-        let (start, plain) = counted(to: span.start)
+        var hint = 0
+        return positions(of: span, lineHint: &hint)
+    }
+
+    /// ``positions(of:)`` with the start's line searched from `lineHint`
+    /// (see ``lineNumberIndex(of:from:)``), which is then set to it.
+    public func positions(of span: SourceSpan, lineHint: inout Int) -> (start: SourcePosition, end: SourcePosition) {
+        let (start, plain) = counted(to: span.start, lineHint: lineHint)
+        lineHint = start.line - 1
         let end = min(max(span.end, 0), bytes.count)
         let lineIndex = start.line - 1
         // Counting resumes only where the start is surely at a character
@@ -108,9 +143,9 @@ public struct LineIndex: Sendable {
 
     /// The position of `offset`, and whether its line holds only ASCII
     /// before it.
-    private func counted(to offset: Int) -> (position: SourcePosition, plain: Bool) {
+    private func counted(to offset: Int, lineHint: Int? = nil) -> (position: SourcePosition, plain: Bool) {
         let offset = min(max(offset, 0), bytes.count)
-        let lineIndex = lineNumberIndex(of: offset)
+        let lineIndex = lineHint.map { lineNumberIndex(of: offset, from: $0) } ?? lineNumberIndex(of: offset)
         let begin = lineIndex == 0 ? min(bomLength, offset) : lineStarts[lineIndex]
         return count(to: offset, line: lineIndex, begin: begin, from: begin, scalars: 0, units: 0)
     }

@@ -31,6 +31,14 @@ public struct SourceFile: Sendable {
         return SourceLocation(path: path, span: span, start: start, end: end)
     }
 
+    /// ``location(_:)`` with the line searched from `lineHint`, which is
+    /// then set to the start's line: for callers that ask in file order
+    /// (see ``LineIndex/lineNumberIndex(of:from:)``).
+    public func location(_ span: SourceSpan, lineHint: inout Int) -> SourceLocation {
+        let (start, end) = lines.positions(of: span, lineHint: &lineHint)
+        return SourceLocation(path: path, span: span, start: start, end: end)
+    }
+
     /// The text of the 1-based line `line` without its terminator (and
     /// without the BOM on line 1), for snippets under a diagnostic.
     public func lineText(_ line: Int) -> String {

@@ -87,6 +87,27 @@ struct LineIndexTests {
         }
     }
 
+    @Test func hintedLineSearchMatchesPlainSearch() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<50 {
+            let bytes = (0..<Int.random(in: 0..<300, using: &generator)).map { _ in [0x0A, 0x0D, 0x61][Int.random(in: 0..<3, using: &generator)] as UInt8 }
+            let index = LineIndex(bytes)
+            for offset in -1...(bytes.count + 1) {
+                let expected = index.lineNumberIndex(of: offset)
+                for hint in [-1, 0, 1, 2, expected - 1, expected, expected + 1, index.lineCount - 1, index.lineCount] {
+                    #expect(index.lineNumberIndex(of: offset, from: hint) == expected, "offset \(offset) hint \(hint) in \(bytes)")
+                }
+            }
+            var hint = 0
+            for start in stride(from: 0, through: bytes.count, by: 7) {
+                let span = SourceSpan(start: start, end: min(start + 5, bytes.count))
+                let hinted = index.positions(of: span, lineHint: &hint)
+                #expect(hinted.start == index.position(of: span.start) && hinted.end == index.position(of: span.end))
+                #expect(hint == hinted.start.line - 1)
+            }
+        }
+    }
+
     @Test func spanPositionsMatchOnRandomBytes() {
         var generator = SystemRandomNumberGenerator()
         // Bytes drawn mostly from terminators, ASCII and UTF-8 lead and
