@@ -53,6 +53,24 @@ struct DockerfileFixtureTests {
         #expect(streamed.diagnostics == read.diagnostics)
     }
 
+    /// A scan that reuses its buffers (joined lines, flags) relies on
+    /// copy-on-write should its caller keep an instruction: collecting
+    /// every instruction of such a scan must give what `read` gives.
+    @Test(arguments: cases)
+    func keptInstructionsOfAReusingScanAreIntact(_ folder: String) throws {
+        let file = SourceFile(path: "Dockerfile", bytes: try RepositoryFiles.bytes(folder + "/Dockerfile"))
+        var kept: [DockerfileInstruction] = []
+        _ = DockerfileReader.scan(file, reusingBuffers: true) { instruction, _ in kept.append(instruction) }
+        let read = DockerfileReader.read(file).instructions
+        #expect(kept.count == read.count)
+        for (a, b) in zip(kept, read) {
+            #expect(a.kind == b.kind && a.keyword == b.keyword && a.span == b.span && a.keywordSpan == b.keywordSpan)
+            #expect(a.line.text == b.line.text && a.arguments == b.arguments && a.argumentsSpan == b.argumentsSpan)
+            #expect(a.flags == b.flags && a.heredocs == b.heredocs && a.isJSON == b.isJSON)
+            #expect(a.trigger?.arguments == b.trigger?.arguments)
+        }
+    }
+
     static func pairs(_ path: String) -> [String: String] {
         guard let text = try? RepositoryFiles.text(path) else { return [:] }
         return ImagesFixtureArguments.pairs(text)
