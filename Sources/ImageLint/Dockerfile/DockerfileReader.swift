@@ -233,10 +233,11 @@ private struct ReaderState {
     /// level, its here-documents). Everything is worked out first and the
     /// instruction built once at the end: building it early and filling it
     /// in made the compiler copy the whole instruction on the way out.
+    ///
     /// Nil for a top-level instruction the selection leaves out (it has
-    /// been read all the same).
-    /// The line is consumed: it moves into the instruction instead of
-    /// being copied there (a retain of each of its arrays per instruction).
+    /// been read all the same). The line is consumed: it moves into the
+    /// instruction instead of being copied there (a retain of each of its
+    /// arrays per instruction).
     mutating func parseInstruction(_ line: consuming DockerfileLogicalLine, from start: Int, to end: Int, allowTrigger: Bool) -> DockerfileInstruction? {
         clearFlagBuffer()
         let split = DockerfileCommandSplitter.split(line, from: start, to: end, flags: &flagBuffer)
