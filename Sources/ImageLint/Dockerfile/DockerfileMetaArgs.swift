@@ -18,15 +18,8 @@
 /// `SourceLocation` and its own array are built only when a FROM uses it.
 struct DockerfileMetaArgs: ShellVariableSource {
     struct Entry {
-        var value: Value
+        var value: ShellLookup
         var origin: Origin
-    }
-
-    /// ``ShellLookup``, with a known value kept as it was given.
-    enum Value {
-        case bytes(ArraySlice<UInt8>)
-        case unknown
-        case unset
     }
 
     /// ``VariableUse/Origin``, with an ARG default's place as a span of
@@ -54,11 +47,7 @@ struct DockerfileMetaArgs: ShellVariableSource {
     }
 
     func lookup(_ name: String) -> ShellLookup {
-        switch position(of: name).map({ declared[$0].entry.value }) ?? fallback(name).value {
-        case .bytes(let bytes): .value(Array(bytes))
-        case .unknown: .unknown
-        case .unset: .unset
-        }
+        position(of: name).map { declared[$0].entry.value } ?? fallback(name).value
     }
 
     private func position(of name: String) -> Int? {
@@ -70,10 +59,10 @@ struct DockerfileMetaArgs: ShellVariableSource {
 
     private func fallback(_ name: String) -> Entry {
         if !options.policyVariables.isEmpty, let value = options.policyVariables[name] {
-            return Entry(value: .bytes(ArraySlice(value.utf8)), origin: .policy)
+            return Entry(value: .value(ArraySlice(value.utf8)), origin: .policy)
         }
         if let value = BuildKitPlatformArgs.defaultValue(name) {
-            return Entry(value: .bytes(ArraySlice(value.utf8)), origin: .builtin)
+            return Entry(value: .value(ArraySlice(value.utf8)), origin: .builtin)
         }
         return Entry(value: .unset, origin: .unset)
     }
@@ -104,7 +93,7 @@ struct DockerfileMetaArgs: ShellVariableSource {
     /// `ARG name` with no default.
     mutating func declare(_ name: String) {
         if let value = buildArg(name) {
-            set(name, Entry(value: .bytes(ArraySlice(value.utf8)), origin: .commandLine))
+            set(name, Entry(value: .value(ArraySlice(value.utf8)), origin: .commandLine))
         } else {
             set(name, fallback(name))
         }
@@ -114,11 +103,11 @@ struct DockerfileMetaArgs: ShellVariableSource {
     /// the default could not be resolved.
     mutating func declare(_ name: String, default value: ArraySlice<UInt8>?, at span: SourceSpan, in file: SourceFile) {
         if let given = buildArg(name) {
-            set(name, Entry(value: .bytes(ArraySlice(given.utf8)), origin: .commandLine))
+            set(name, Entry(value: .value(ArraySlice(given.utf8)), origin: .commandLine))
             return
         }
         if self.file == nil { self.file = file }
-        set(name, Entry(value: value.map { .bytes($0) } ?? .unknown, origin: .file(span)))
+        set(name, Entry(value: value.map { .value($0) } ?? .unknown, origin: .file(span)))
     }
 
     /// What the occurrence report says about a variable the text used.
@@ -128,7 +117,7 @@ struct DockerfileMetaArgs: ShellVariableSource {
         }
         let entry = position(of: reference.name).map { declared[$0].entry } ?? fallback(reference.name)
         switch entry.value {
-        case .bytes(let value):
+        case .value(let value):
             return VariableUse(name: reference.name, value: String(decoding: value, as: UTF8.self), origin: origin(entry.origin))
         case .unknown:
             return VariableUse(name: reference.name, value: nil, origin: origin(entry.origin))

@@ -1,7 +1,9 @@
 /// What looking a variable up gives.
 enum ShellLookup: Equatable {
-    /// Set, with a value known statically.
-    case value([UInt8])
+    /// Set, with a value known statically (a slice: a source keeps values
+    /// as they were given, often part of a line, and only a value the
+    /// lexer uses is copied).
+    case value(ArraySlice<UInt8>)
     /// Set, but its value is not known (it depends on an unresolved variable).
     case unknown
     /// Not set.
@@ -398,7 +400,7 @@ struct ShellLexer<Variables: ShellVariableSource> {
             case .value(let value):
                 dropWord(&self)
                 references.append(ShellVariableReference(name: name))
-                return value
+                return Array(value)
             case .unknown:
                 references.append(ShellVariableReference(name: name))
                 markUnresolved(name)
@@ -434,7 +436,7 @@ struct ShellLexer<Variables: ShellVariableSource> {
                 let message = word.isEmpty ? "is not allowed to be empty" : String(decoding: word, as: UTF8.self)
                 throw ShellSyntaxError(message: "\(name): \(message)")
             case .value(let value):
-                return value
+                return Array(value)
             case .unset:
                 if options.unsetIsUnresolved {
                     markUnresolved(name)
@@ -504,7 +506,7 @@ struct ShellLexer<Variables: ShellVariableSource> {
     private mutating func resolvedValue(_ lookup: ShellLookup, name: String) -> [UInt8]? {
         switch lookup {
         case .value(let value):
-            return value
+            return Array(value)
         case .unknown:
             markUnresolved(name)
             return nil
@@ -524,7 +526,7 @@ struct ShellLexer<Variables: ShellVariableSource> {
         references.append(ShellVariableReference(name: name))
         switch variables.lookup(name) {
         case .value(let value):
-            return value
+            return Array(value)
         case .unknown:
             markUnresolved(name)
             return []

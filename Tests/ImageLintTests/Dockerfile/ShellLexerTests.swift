@@ -8,11 +8,11 @@ struct ShellLexerTests {
     struct Variables: ShellVariableSource {
         func lookup(_ name: String) -> ShellLookup {
             switch name {
-            case "A": .value(Array("alpine".utf8))
-            case "V": .value(Array("1.2.3".utf8))
+            case "A": .value(ArraySlice("alpine".utf8))
+            case "V": .value(ArraySlice("1.2.3".utf8))
             case "EMPTY": .value([])
-            case "ÄB": .value(Array("umlaut".utf8))
-            case "PATHISH": .value(Array("a/b/c/d".utf8))
+            case "ÄB": .value(ArraySlice("umlaut".utf8))
+            case "PATHISH": .value(ArraySlice("a/b/c/d".utf8))
             case "K": .unknown
             default: .unset
             }
